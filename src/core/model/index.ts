@@ -1,0 +1,6 @@
+export * from './cluster'
+export * from './indicator'
+export * from './plan'
+export * from './region'
+export * from './site'
+export * from './target'
