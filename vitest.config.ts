@@ -4,11 +4,22 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   test: {
-    include: ['test/**/*.test.ts'],
-    // Browser specs build the app once and drive headless Chromium; they need the time, not the machine's speed.
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
-    fileParallelism: true,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**'] } },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          // Builds the app once and serves it for every browser spec.
+          globalSetup: ['test/e2e/support/global-setup.ts'],
+          // Browser specs need the time, not the machine's speed; they run one file at a time on 2 cores.
+          testTimeout: 60_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 })

@@ -6,6 +6,8 @@ import type { Target } from './target'
 
 export interface PlanSettings {
   clusterRule: ClusterRule
+  /** ISO date the plan's figures are read on by default (a report date); today when absent. */
+  asOfDate?: string
 }
 
 /** A named scenario of the rollout. */

@@ -1,0 +1,71 @@
+import type zhCN from './zh-CN'
+
+/** English: the second language. Typed against zh-CN so a missing key fails the typecheck. */
+const en: typeof zhCN = {
+  app: {
+    title: 'e-CNY rollout planner',
+    shortTitle: 'e-CNY planner',
+    demoBadge: 'Demo data',
+    demoHint: 'Built-in demo (Pingyin County) with generated data',
+    resetDemo: 'Reset demo',
+    resetDemoConfirm: 'Resetting the demo discards every change to the demo plan and restores its original data. Continue?',
+    language: 'Language',
+    asOf: 'As of',
+    loading: 'Loading…',
+    loadFailed: 'Could not load: {message}',
+    plan: 'Plan',
+  },
+  status: {
+    candidate: 'Candidate',
+    contacted: 'Contacted',
+    retrofitting: 'Retrofitting',
+    live: 'Live',
+    suspended: 'Suspended',
+  },
+  kind: {
+    merchant: 'Merchants',
+    school: 'Schools',
+    hospital: 'Hospitals & clinics',
+    bus_line: 'Bus lines',
+    postal_outlet: 'Postal outlets',
+    utility_point: 'Utility payment points',
+    parking: 'Parking',
+    venue: 'Culture & sports venues',
+    tax_hall: 'Tax halls',
+    payroll_unit: 'Payroll units',
+    union: 'Trade unions',
+    community: 'Communities',
+    charity: 'Charity',
+    other: 'Other',
+  },
+  coverage: {
+    title: 'Merchant coverage',
+    subtitle: 'Share of merchants live per town/street against the year-end target',
+    town: 'Town/street',
+    live: 'Live',
+    total: 'Merchants',
+    share: 'Share',
+    target: 'Target',
+    gap: 'Gap',
+    gapSites: '{n} more needed',
+    met: 'Met',
+    total_row: 'County total',
+    noTarget: 'No target',
+    dueBy: 'by {date}',
+    fitHint: 'Click a row to show that town on the map',
+  },
+  legend: {
+    title: 'Legend',
+    sites: 'Sites (by rollout status)',
+    busLines: 'Bus lines',
+    clusters: 'Consumption clusters',
+    towns: 'Town/street boundaries',
+    approximate: 'Town/street boundaries are approximate, not official',
+  },
+  map: {
+    attribution: 'Boundaries: DataV.GeoAtlas',
+    ariaLabel: 'Rollout planning map',
+  },
+}
+
+export default en

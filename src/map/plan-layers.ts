@@ -1,0 +1,60 @@
+import type { FeatureCollection } from 'geojson'
+import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl'
+import { SITE_STATUSES, type Cluster, type Region, type Site } from '@/core/model'
+import { CLUSTER_COLOR, COUNTY_LINE_COLOR, STATUS_COLORS, TOWN_LINE_COLOR } from './status-style'
+
+export const SOURCE_IDS = { regions: 'plan-regions', sites: 'plan-sites', clusters: 'plan-clusters' } as const
+
+const statusColor = [
+  'match', ['get', 'status'],
+  ...SITE_STATUSES.flatMap((status) => [status, STATUS_COLORS[status]]),
+  '#000000',
+] as unknown as ExpressionSpecification
+
+/** The plan's data as map sources: regions, sites (points and bus lines) and clusters. */
+export function planSources(regions: Region[], sites: Site[], clusters: Cluster[]): Record<string, FeatureCollection> {
+  return {
+    [SOURCE_IDS.regions]: {
+      type: 'FeatureCollection',
+      features: regions.filter((r) => r.geometry).map((r) => ({
+        type: 'Feature', id: r.code, geometry: r.geometry!, properties: { code: r.code, name: r.name, level: r.level },
+      })),
+    },
+    [SOURCE_IDS.sites]: {
+      type: 'FeatureCollection',
+      features: sites.map((s) => ({ type: 'Feature', geometry: s.geometry, properties: { id: s.id, kind: s.kind, status: s.status } })),
+    },
+    [SOURCE_IDS.clusters]: {
+      type: 'FeatureCollection',
+      features: clusters.map((c) => ({ type: 'Feature', geometry: c.geometry, properties: { id: c.id, name: c.name } })),
+    },
+  }
+}
+
+/** Adds (or refreshes) the plan's sources and layers; safe to call again after a style reload. */
+export function showPlan(map: MapLibreMap, sources: Record<string, FeatureCollection>): void {
+  for (const [id, data] of Object.entries(sources)) {
+    const existing = map.getSource(id) as GeoJSONSource | undefined
+    if (existing) existing.setData(data)
+    else map.addSource(id, { type: 'geojson', data })
+  }
+  if (map.getLayer('town-fill')) return
+  map.addLayer({ id: 'town-fill', type: 'fill', source: SOURCE_IDS.regions, filter: ['==', ['get', 'level'], 'town'], paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.55 } })
+  map.addLayer({ id: 'town-line', type: 'line', source: SOURCE_IDS.regions, filter: ['==', ['get', 'level'], 'town'], paint: { 'line-color': TOWN_LINE_COLOR, 'line-width': 1.2, 'line-dasharray': [3, 2] } })
+  map.addLayer({ id: 'county-line', type: 'line', source: SOURCE_IDS.regions, filter: ['==', ['get', 'level'], 'county'], paint: { 'line-color': COUNTY_LINE_COLOR, 'line-width': 2.4 } })
+  map.addLayer({ id: 'cluster-fill', type: 'fill', source: SOURCE_IDS.clusters, paint: { 'fill-color': CLUSTER_COLOR, 'fill-opacity': 0.14 } })
+  map.addLayer({ id: 'cluster-line', type: 'line', source: SOURCE_IDS.clusters, paint: { 'line-color': CLUSTER_COLOR, 'line-width': 2 } })
+  map.addLayer({
+    id: 'bus-lines', type: 'line', source: SOURCE_IDS.sites, filter: ['==', ['geometry-type'], 'LineString'],
+    paint: { 'line-color': statusColor, 'line-width': 2.5, 'line-opacity': 0.85 },
+  })
+  map.addLayer({
+    id: 'site-points', type: 'circle', source: SOURCE_IDS.sites, filter: ['==', ['geometry-type'], 'Point'],
+    paint: {
+      'circle-color': statusColor,
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 1.8, 12, 3.5, 15, 6],
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 9, 0, 12, 0.6, 15, 1],
+    },
+  })
+}

@@ -1,0 +1,15 @@
+import type { SiteStatus } from '@/core/model'
+
+/** One colour per rollout status; the legend and the map layers both read from here so they always match. */
+export const STATUS_COLORS: Record<SiteStatus, string> = {
+  candidate: '#9aa3ad',
+  contacted: '#4e79a7',
+  retrofitting: '#f28e2b',
+  live: '#2e9d5b',
+  suspended: '#c0392b',
+}
+
+export const TOWN_LINE_COLOR = '#5b6b7a'
+export const COUNTY_LINE_COLOR = '#243447'
+export const CLUSTER_COLOR = '#8e44ad'
+export const BACKGROUND_COLOR = '#eef1ec'

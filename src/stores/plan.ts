@@ -1,0 +1,66 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef, watch } from 'vue'
+import type { PlanData, Region } from '@/core/model'
+import { buildTownCoverageRows, type TownCoverageRow } from '@/core/reports/town-coverage-rows'
+import { getDatabase } from '@/db/database'
+import { openStartPlan, resetDemoPlan } from '@/db/demo-plan'
+import { loadDemoPlanData } from '@/db/demo-source'
+
+/** A request to show a region on the map; `from` tags who asked, so map and app never ping-pong. */
+export interface FocusRequest {
+  regionCode: string
+  from: 'app'
+  animate: boolean
+  at: number
+}
+
+const today = (): string => new Date().toISOString().slice(0, 10)
+
+/** The open plan: its data from IndexedDB, the date it is read on, and what the coverage table shows. */
+export const usePlanStore = defineStore('plan', () => {
+  /** Everything the open plan holds; replaced as a whole on open and reset (shallow: 3,000+ sites). */
+  const data = shallowRef<PlanData | null>(null)
+  /** 'loading' until the plan is read (or written, on first run); 'error' shows `errorMessage`. */
+  const state = ref<'loading' | 'ready' | 'error'>('loading')
+  const errorMessage = ref('')
+  /** ISO date the figures are counted on: the plan's report date, else today. */
+  const asOfDate = ref(today())
+  /** The last "show this region" request, consumed by the map. */
+  const focusRequest = shallowRef<FocusRequest | null>(null)
+
+  const rootRegion = computed<Region | null>(() => data.value?.regions.find((r) => r.code === data.value?.plan.rootRegionCode) ?? null)
+  const coverage = computed(() => (data.value && /^\d{4}-\d{2}-\d{2}$/.test(asOfDate.value) ? buildTownCoverageRows(data.value, asOfDate.value) : null))
+  const townRows = computed<TownCoverageRow[]>(() => coverage.value?.towns ?? [])
+  const countyRow = computed<TownCoverageRow | null>(() => coverage.value?.root ?? null)
+
+  function show(plan: PlanData): void {
+    data.value = plan
+    asOfDate.value = plan.plan.settings.asOfDate ?? today()
+    state.value = 'ready'
+  }
+
+  async function open(): Promise<void> {
+    state.value = 'loading'
+    try {
+      show(await openStartPlan(getDatabase(), loadDemoPlanData))
+    } catch (error) {
+      errorMessage.value = error instanceof Error ? error.message : String(error)
+      state.value = 'error'
+    }
+  }
+
+  async function resetDemo(): Promise<void> {
+    show(await resetDemoPlan(getDatabase(), loadDemoPlanData))
+    focusRegion(data.value?.plan.rootRegionCode ?? '', false)
+  }
+
+  function focusRegion(regionCode: string, animate = true): void {
+    focusRequest.value = { regionCode, from: 'app', animate, at: Date.now() }
+  }
+
+  watch(asOfDate, (value) => {
+    if (!value) asOfDate.value = data.value?.plan.settings.asOfDate ?? today()
+  })
+
+  return { data, state, errorMessage, asOfDate, focusRequest, rootRegion, townRows, countyRow, open, resetDemo, focusRegion }
+})

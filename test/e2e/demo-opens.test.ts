@@ -1,0 +1,118 @@
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
+import { DEMO_REPORT_DATE } from '@/core/demo'
+import { expectedMerchantCoverage } from '../support/demo-expectations'
+import { launchChromium, recordForeignRequests } from './support/browser'
+import { PlannerPage } from './support/planner-page'
+
+const origin = inject('appOrigin')
+const resultsDir = resolve(import.meta.dirname, '../../test-results')
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let planner: PlannerPage
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+beforeEach(async () => {
+  await context?.close()
+  // A fresh profile per test: an empty IndexedDB, as on a first run.
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+  page = await context.newPage()
+  planner = new PlannerPage(page, origin)
+})
+
+describe('the planner opens on the Pingyin demo', () => {
+  it('loads with no request leaving the app origin', async () => {
+    const foreign = recordForeignRequests(page, origin)
+    await planner.open()
+    await page.waitForTimeout(500)
+    expect(foreign).toEqual([])
+  })
+
+  it('draws the map: boundaries and sites, not a blank canvas', async () => {
+    await planner.open()
+    const pixels = await planner.mapPixels()
+    expect(pixels.drawn).toBeGreaterThan(0.05)
+    expect(pixels.live).toBeGreaterThan(0.0005)
+    await expect(page.locator('[data-testid="map:town-label"]').count()).resolves.toBe(8)
+    await expect(page.locator('.maplibregl-ctrl-attrib').innerText()).resolves.toContain('边界: DataV.GeoAtlas')
+    await expect(page.locator('[data-testid="legend:approximate"]').innerText()).resolves.toContain('近似')
+    mkdirSync(resultsDir, { recursive: true })
+    await page.screenshot({ path: resolve(resultsDir, 'demo.png') })
+  })
+
+  it('lists the 8 towns with the merchant coverage of an independent count', async () => {
+    await planner.open()
+    const expected = expectedMerchantCoverage(DEMO_REPORT_DATE)
+    const rows = await planner.rows()
+    expect(rows.map(({ code, name, live, total, gap }) => ({ code, name, live, total, gap }))).toEqual(expected)
+    const short = rows.find((row) => (row.gap ?? 0) > 0)!
+    expect(short.gapText).toBe(`还差 ${short.gap} 家`)
+    await expect(page.locator('[data-testid="app:demo-badge"]').innerText()).resolves.toBe('示例数据')
+  })
+
+  it('fits the map to a town when its row is clicked', async () => {
+    await planner.open()
+    const before = { offset: await planner.labelOffsetFromCentre('洪范池镇'), scale: await planner.scaleBarMeters() }
+    await planner.clickRow('洪范池镇')
+    await page.waitForTimeout(1200)
+    const after = { offset: await planner.labelOffsetFromCentre('洪范池镇'), scale: await planner.scaleBarMeters() }
+    const distance = ({ dx, dy }: { dx: number, dy: number }): number => Math.hypot(dx, dy)
+    expect(distance(before.offset)).toBeGreaterThan(0.2)
+    expect(distance(after.offset)).toBeLessThan(distance(before.offset) / 2)
+    expect(after.scale).toBeLessThan(before.scale)
+  })
+
+  it('switches to English and remembers it', async () => {
+    await planner.open()
+    await page.selectOption('[data-testid="app:language"]', 'en')
+    await expect(page.locator('h1').innerText()).resolves.toBe('e-CNY rollout planner')
+    await page.reload()
+    await page.waitForSelector('[data-testid="coverage:row"]')
+    await expect(page.locator('[data-testid="app:demo-badge"]').innerText()).resolves.toBe('Demo data')
+  })
+})
+
+describe('the demo lives in IndexedDB', () => {
+  it('reads later loads from IndexedDB, and "reset demo" restores the original', async () => {
+    await planner.open()
+    const original = await planner.rows()
+    // A change stored in the database (as an edit would store it) must survive a reload: the demo files are
+    // not read again.
+    await page.evaluate(() => new Promise<void>((done, fail) => {
+      const open = indexedDB.open('ecny-planner')
+      open.onsuccess = () => {
+        const tx = open.result.transaction('sites', 'readwrite')
+        const store = tx.objectStore('sites')
+        store.openCursor().onsuccess = (event) => {
+          const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result
+          if (!cursor) return
+          const site = cursor.value as { kind: string, id: string, status: string, liveDate: string | null }
+          if (site.kind === 'merchant' && site.id.startsWith('m-105-') && site.status !== 'live') {
+            cursor.update({ ...site, status: 'live', liveDate: '2023-06-01' })
+          }
+          cursor.continue()
+        }
+        tx.oncomplete = () => done()
+        tx.onerror = () => fail(tx.error)
+      }
+      open.onerror = () => fail(open.error)
+    }))
+    await page.reload()
+    await page.waitForSelector('[data-testid="coverage:row"]')
+    const edited = (await planner.rows()).find((r) => r.code === '370124105000')!
+    expect(edited.live).toBe(edited.total)
+    expect(edited.gapText).toBe('已达标')
+
+    page.once('dialog', (dialog) => void dialog.accept())
+    await page.click('[data-testid="app:reset-demo"]')
+    await expect.poll(() => planner.rows()).toEqual(original)
+  })
+})
