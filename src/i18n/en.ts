@@ -13,6 +13,9 @@ const en: typeof zhCN = {
     asOf: 'As of',
     loading: 'Loading…',
     loadFailed: 'Could not load: {message}',
+    updateReady: 'A new version is ready.',
+    updateApply: 'Update now',
+    updateLater: 'Later',
     plan: 'Plan',
   },
   status: {

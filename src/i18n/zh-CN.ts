@@ -11,6 +11,9 @@ export default {
     asOf: '统计截至',
     loading: '正在加载…',
     loadFailed: '加载失败：{message}',
+    updateReady: '新版本已就绪。',
+    updateApply: '立即更新',
+    updateLater: '稍后',
     plan: '方案',
   },
   status: {
