@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson'
 import type { ExpressionSpecification, GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl'
 import { SITE_STATUSES, type Cluster, type Region, type Site } from '@/core/model'
-import { CLUSTER_COLOR, COUNTY_LINE_COLOR, STATUS_COLORS, TOWN_LINE_COLOR } from './status-style'
+import { CLUSTER_COLOR, COUNTY_LINE_COLOR, STATUS_COLORS, TARGET_STATUS_COLORS, TOWN_LINE_COLOR } from './status-style'
 
 export const SOURCE_IDS = { regions: 'plan-regions', sites: 'plan-sites', clusters: 'plan-clusters' } as const
 
@@ -10,6 +10,18 @@ const statusColor = [
   ...SITE_STATUSES.flatMap((status) => [status, STATUS_COLORS[status]]),
   '#000000',
 ] as unknown as ExpressionSpecification
+
+const townStatusColor = [
+  'match', ['coalesce', ['feature-state', 'status'], 'none'],
+  ...Object.entries(TARGET_STATUS_COLORS).flat(),
+  TARGET_STATUS_COLORS.none,
+] as unknown as ExpressionSpecification
+
+/** Colours each town by the status of the target shown (feature state: no source update, no re-tiling). */
+export function paintTownStatuses(map: MapLibreMap, statuses: ReadonlyArray<{ code: string, status: string | null }>): void {
+  if (!map.getSource(SOURCE_IDS.regions)) return
+  for (const { code, status } of statuses) map.setFeatureState({ source: SOURCE_IDS.regions, id: code }, { status: status ?? 'none' })
+}
 
 /** The plan's data as map sources: regions, sites (points and bus lines) and clusters. */
 export function planSources(regions: Region[], sites: Site[], clusters: Cluster[]): Record<string, FeatureCollection> {
@@ -36,10 +48,11 @@ export function showPlan(map: MapLibreMap, sources: Record<string, FeatureCollec
   for (const [id, data] of Object.entries(sources)) {
     const existing = map.getSource(id) as GeoJSONSource | undefined
     if (existing) existing.setData(data)
-    else map.addSource(id, { type: 'geojson', data })
+    // Regions are keyed by their code, so the choropleth can set each town's status as feature state.
+    else map.addSource(id, id === SOURCE_IDS.regions ? { type: 'geojson', data, promoteId: 'code' } : { type: 'geojson', data })
   }
   if (map.getLayer('town-fill')) return
-  map.addLayer({ id: 'town-fill', type: 'fill', source: SOURCE_IDS.regions, filter: ['==', ['get', 'level'], 'town'], paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.55 } })
+  map.addLayer({ id: 'town-fill', type: 'fill', source: SOURCE_IDS.regions, filter: ['==', ['get', 'level'], 'town'], paint: { 'fill-color': townStatusColor, 'fill-opacity': 0.5 } })
   map.addLayer({ id: 'town-line', type: 'line', source: SOURCE_IDS.regions, filter: ['==', ['get', 'level'], 'town'], paint: { 'line-color': TOWN_LINE_COLOR, 'line-width': 1.2, 'line-dasharray': [3, 2] } })
   map.addLayer({ id: 'county-line', type: 'line', source: SOURCE_IDS.regions, filter: ['==', ['get', 'level'], 'county'], paint: { 'line-color': COUNTY_LINE_COLOR, 'line-width': 2.4 } })
   map.addLayer({ id: 'cluster-fill', type: 'fill', source: SOURCE_IDS.clusters, paint: { 'fill-color': CLUSTER_COLOR, 'fill-opacity': 0.14 } })

@@ -13,3 +13,14 @@ export const TOWN_LINE_COLOR = '#5b6b7a'
 export const COUNTY_LINE_COLOR = '#243447'
 export const CLUSTER_COLOR = '#8e44ad'
 export const BACKGROUND_COLOR = '#eef1ec'
+
+/** Choropleth colours of a target's status; 'none' is a town the target does not apply to. */
+export const TARGET_STATUS_COLORS = {
+  met: '#2e9d5b',
+  on_track: '#a3d39c',
+  at_risk: '#f2b134',
+  off_track: '#e06a4f',
+  done: '#2e9d5b',
+  open: '#c9d1d9',
+  none: '#ffffff',
+} as const

@@ -1,7 +1,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
+import { assignSites } from '@/core/coverage/assign-sites'
+import { buildRegionIndex } from '@/core/geometry/region-index'
 import type { PlanData, Region } from '@/core/model'
-import { buildTownCoverageRows, type TownCoverageRow } from '@/core/reports/town-coverage-rows'
+import { evaluateTownView, type TownRow, type TownView, type TownViewChoice } from '@/core/workspace/town-view'
 import { getDatabase } from '@/db/database'
 import { openStartPlan, resetDemoPlan } from '@/db/demo-plan'
 import { loadDemoPlanData } from '@/db/demo-source'
@@ -29,9 +31,18 @@ export const usePlanStore = defineStore('plan', () => {
   const focusRequest = shallowRef<FocusRequest | null>(null)
 
   const rootRegion = computed<Region | null>(() => data.value?.regions.find((r) => r.code === data.value?.plan.rootRegionCode) ?? null)
-  const coverage = computed(() => (data.value && /^\d{4}-\d{2}-\d{2}$/.test(asOfDate.value) ? buildTownCoverageRows(data.value, asOfDate.value) : null))
-  const townRows = computed<TownCoverageRow[]>(() => coverage.value?.towns ?? [])
-  const countyRow = computed<TownCoverageRow | null>(() => coverage.value?.root ?? null)
+  /** Which kind of site and which milestone the town table and the choropleth show. */
+  const townChoice = ref<TownViewChoice>({ kind: 'merchant', milestone: 'year' })
+
+  // The region index and the site assignment only change with the regions / the sites, not with the date.
+  const regionIndex = computed(() => (data.value ? buildRegionIndex(data.value.regions) : null))
+  const assignment = computed(() => (data.value && regionIndex.value ? assignSites(regionIndex.value, data.value.sites) : null))
+  const townView = computed<TownView | null>(() => {
+    if (!data.value || !regionIndex.value || !assignment.value || !/^\d{4}-\d{2}-\d{2}$/.test(asOfDate.value)) return null
+    return evaluateTownView(data.value, asOfDate.value, townChoice.value, { index: regionIndex.value, assignment: assignment.value })
+  })
+  const townRows = computed<TownRow[]>(() => townView.value?.towns ?? [])
+  const countyRow = computed<TownRow | null>(() => townView.value?.root ?? null)
 
   function show(plan: PlanData): void {
     data.value = plan
@@ -62,5 +73,5 @@ export const usePlanStore = defineStore('plan', () => {
     if (!value) asOfDate.value = data.value?.plan.settings.asOfDate ?? today()
   })
 
-  return { data, state, errorMessage, asOfDate, focusRequest, rootRegion, townRows, countyRow, open, resetDemo, focusRegion }
+  return { data, state, errorMessage, asOfDate, focusRequest, townChoice, rootRegion, townView, townRows, countyRow, open, resetDemo, focusRegion }
 })

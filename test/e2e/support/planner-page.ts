@@ -20,7 +20,7 @@ export class PlannerPage {
         live: Number(text('live')),
         total: Number(text('total')),
         gap: gap === '' ? null : Number(gap),
-        gapText: text('gap'),
+        gapText: text('gap-text'),
       }
     }))
   }
