@@ -73,5 +73,5 @@ export const usePlanStore = defineStore('plan', () => {
     if (!value) asOfDate.value = data.value?.plan.settings.asOfDate ?? today()
   })
 
-  return { data, state, errorMessage, asOfDate, focusRequest, townChoice, rootRegion, townView, townRows, countyRow, open, resetDemo, focusRegion }
+  return { data, state, errorMessage, asOfDate, focusRequest, townChoice, rootRegion, regionIndex, assignment, townView, townRows, countyRow, open, resetDemo, focusRegion }
 })

@@ -1,0 +1,84 @@
+import { defineStore } from 'pinia'
+import { computed, ref, watch } from 'vue'
+import type { Site } from '@/core/model'
+import { compileFilter, EMPTY_FILTER, type SiteFilter } from '@/core/workspace/site-filter'
+import { usePlanStore } from './plan'
+
+/** Which layers are drawn. */
+export interface LayerChoice {
+  sites: boolean
+  busLines: boolean
+  clusters: boolean
+  choropleth: boolean
+}
+
+export interface Camera {
+  center: [number, number]
+  zoom: number
+}
+
+interface SavedView {
+  filter: SiteFilter
+  layers: LayerChoice
+  camera: Camera | null
+  tab: SideTab
+}
+
+export type SideTab = 'coverage' | 'sites'
+
+const DEFAULT_LAYERS: LayerChoice = { sites: true, busLines: true, clusters: true, choropleth: true }
+const storageKey = (planId: string): string => `ecny-planner:view:${planId}`
+
+function readSaved(planId: string): Partial<SavedView> {
+  try {
+    return JSON.parse(globalThis.localStorage?.getItem(storageKey(planId)) ?? '{}') as Partial<SavedView>
+  } catch {
+    return {}
+  }
+}
+
+/** What the map shows and where: filters, layers, camera, side tab; kept per plan so it survives a reload. */
+export const useMapViewStore = defineStore('map-view', () => {
+  const plan = usePlanStore()
+  /** The site filter of the map and the site list. */
+  const filter = ref<SiteFilter>({ ...EMPTY_FILTER })
+  const layers = ref<LayerChoice>({ ...DEFAULT_LAYERS })
+  /** The camera last reported by the map (from: 'map'); null until the user moves it. */
+  const camera = ref<Camera | null>(null)
+  const tab = ref<SideTab>('coverage')
+  /** The site whose panel is open. */
+  const selectedSiteId = ref<string | null>(null)
+  let restoredFor: string | null = null
+
+  watch(() => plan.data?.plan.id, (planId) => {
+    if (!planId || planId === restoredFor) return
+    restoredFor = planId
+    const saved = readSaved(planId)
+    filter.value = { ...EMPTY_FILTER, ...saved.filter }
+    layers.value = { ...DEFAULT_LAYERS, ...saved.layers }
+    camera.value = saved.camera ?? null
+    tab.value = saved.tab ?? 'coverage'
+    selectedSiteId.value = null
+  }, { immediate: true })
+
+  watch([filter, layers, camera, tab], () => {
+    if (!restoredFor) return
+    const view: SavedView = { filter: filter.value, layers: layers.value, camera: camera.value, tab: tab.value }
+    globalThis.localStorage?.setItem(storageKey(restoredFor), JSON.stringify(view))
+  }, { deep: true })
+
+  /** The sites the filter lets through, in plan order. */
+  const visibleSites = computed<Site[]>(() => {
+    const sites = plan.data?.sites ?? []
+    const assignment = plan.assignment
+    const matches = compileFilter(filter.value, (id) => assignment?.regionsBySite.get(id))
+    return sites.filter(matches)
+  })
+  const selectedSite = computed<Site | null>(() => (selectedSiteId.value ? plan.data?.sites.find((s) => s.id === selectedSiteId.value) ?? null : null))
+
+  function resetFilter(): void {
+    filter.value = { ...EMPTY_FILTER }
+  }
+
+  return { filter, layers, camera, tab, selectedSiteId, visibleSites, selectedSite, resetFilter }
+})
