@@ -3,6 +3,7 @@ import { computed, ref, shallowRef, watch } from 'vue'
 import { assignSites } from '@/core/coverage/assign-sites'
 import { buildRegionIndex } from '@/core/geometry/region-index'
 import type { PlanData, Region } from '@/core/model'
+import { evaluatePlan, type PlanEvaluation } from '@/core/plans/evaluate-plan'
 import { evaluateTownView, type TownRow, type TownView, type TownViewChoice } from '@/core/workspace/town-view'
 import { getDatabase } from '@/db/database'
 import { openStartPlan, resetDemoPlan } from '@/db/demo-plan'
@@ -41,6 +42,11 @@ export const usePlanStore = defineStore('plan', () => {
     if (!data.value || !regionIndex.value || !assignment.value || !/^\d{4}-\d{2}-\d{2}$/.test(asOfDate.value)) return null
     return evaluateTownView(data.value, asOfDate.value, townChoice.value, { index: regionIndex.value, assignment: assignment.value })
   })
+  /** Every target of the plan evaluated on the as-of date (the dashboard's targets table). */
+  const evaluation = computed<PlanEvaluation | null>(() => {
+    if (!data.value || !regionIndex.value || !assignment.value || !/^\d{4}-\d{2}-\d{2}$/.test(asOfDate.value)) return null
+    return evaluatePlan(data.value, asOfDate.value, { index: regionIndex.value, assignment: assignment.value })
+  })
   const townRows = computed<TownRow[]>(() => townView.value?.towns ?? [])
   const countyRow = computed<TownRow | null>(() => townView.value?.root ?? null)
 
@@ -73,5 +79,5 @@ export const usePlanStore = defineStore('plan', () => {
     if (!value) asOfDate.value = data.value?.plan.settings.asOfDate ?? today()
   })
 
-  return { data, state, errorMessage, asOfDate, focusRequest, townChoice, rootRegion, regionIndex, assignment, townView, townRows, countyRow, open, resetDemo, focusRegion }
+  return { data, state, errorMessage, asOfDate, focusRequest, townChoice, rootRegion, regionIndex, assignment, townView, evaluation, townRows, countyRow, open, resetDemo, focusRegion }
 })

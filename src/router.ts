@@ -1,0 +1,14 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import PlannerView from '@/views/PlannerView.vue'
+
+/**
+ * Hash history: the installed app is served as static files and works offline, with no server to rewrite
+ * deep links. The dashboard (and ECharts with it) loads only when opened.
+ */
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', name: 'map', component: PlannerView },
+    { path: '/dashboard', name: 'dashboard', component: () => import('@/views/DashboardView.vue') },
+  ],
+})

@@ -1,0 +1,50 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { DEMO_REPORT_DATE } from '@/core/demo'
+import { DEFAULT_CLUSTER_RULE } from '@/core/model'
+import { evaluatePlan } from '@/core/plans/evaluate-plan'
+import { instantiateTemplate } from '@/core/templates'
+import { readDemoFiles } from '../support/demo-expectations'
+import { launchChromium } from './support/browser'
+
+const origin = inject('appOrigin')
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+
+function engineEvaluation() {
+  const { regions, sites } = readDemoFiles()
+  return evaluatePlan({
+    plan: { id: 'p', name: 'p', rootRegionCode: '370124000000', templateId: null, settings: { clusterRule: DEFAULT_CLUSTER_RULE }, isDemo: true, createdAt: '', updatedAt: '' },
+    regions, sites, clusters: [], targets: instantiateTemplate('pingyin-2023', '370124000000'), indicators: [],
+  }, DEMO_REPORT_DATE)
+}
+
+describe('the dashboard', () => {
+  it('lists every target of the plan with the engine evaluation, and draws its charts', async () => {
+    await page.goto(`${origin}/#/dashboard`)
+    await page.waitForSelector('[data-testid="dashboard:target-row"]', { timeout: 30_000 })
+    const engine = engineEvaluation()
+    await expect(page.locator('[data-testid="dashboard:target-row"]').count()).resolves.toBe(engine.targets.length)
+    const schools = engine.targets.find((e) => e.targetId === 'pingyin-2023/r3-year-school')!
+    const row = page.locator('[data-testid="dashboard:target-row"][data-target="pingyin-2023/r3-year-school"]')
+    await expect(row.locator('[data-testid="dashboard:target-value"]').innerText()).resolves.toBe(`${schools.value} / ${schools.threshold}`)
+    await expect(row.locator('[data-testid="dashboard:target-gap"]').innerText()).resolves.toBe(schools.met ? '' : String(schools.gap))
+    for (const chart of ['town-chart', 'burn-up', 'operators', 'methods']) {
+      await expect(page.locator(`[data-testid="dashboard:${chart}"] canvas`).count(), chart).resolves.toBeGreaterThan(0)
+    }
+  })
+
+  it('goes back to the map from the navigation', async () => {
+    await page.click('[data-testid="nav:map"]')
+    await page.waitForSelector('[data-testid="coverage:row"]')
+    expect(page.url()).toBe(`${origin}/#/`)
+  })
+})
