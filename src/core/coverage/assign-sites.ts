@@ -1,0 +1,46 @@
+import type { Site } from '../model'
+import { locateLinePositions } from '../geometry/locate-line'
+import { locatePosition, type RegionIndex } from '../geometry/region-index'
+
+/** Which regions each site lies in. */
+export interface SiteAssignment {
+  /**
+   * Site id → codes of the narrowest regions it lies in (a point: 0 or 1; a line: every region crossed).
+   * The arrays are frozen and shared between sites of one region: replace an entry, never mutate it.
+   */
+  regionsBySite: Map<string, string[]>
+  /** Ids of sites in no region, in input order: reported, never silently dropped. */
+  outside: string[]
+}
+
+const NOWHERE: string[] = Object.freeze([]) as unknown as string[]
+
+/**
+ * Assigns every site to its narrowest regions (see RegionIndex for the boundary rule; lines: see
+ * locateLinePositions). Wider levels follow from the region tree.
+ */
+export function assignSites(index: RegionIndex, sites: Site[]): SiteAssignment {
+  const single = index.tree.codes.map((code) => Object.freeze([code]) as unknown as string[])
+  const regionsBySite = new Map<string, string[]>()
+  const outside: string[] = []
+  for (const site of sites) {
+    const codes = locateSite(index, site, single)
+    if (codes.length === 0) outside.push(site.id)
+    regionsBySite.set(site.id, codes)
+  }
+  return { regionsBySite, outside }
+}
+
+/** Codes of the narrowest regions of one site; `single` holds the shared one-code arrays per position. */
+export function locateSite(index: RegionIndex, site: Site, single?: string[][]): string[] {
+  const geometry = site.geometry
+  if (geometry.type === 'Point') {
+    const [lng, lat] = geometry.coordinates as [number, number]
+    const position = locatePosition(index, lng, lat)
+    if (position < 0) return NOWHERE
+    return single ? single[position]! : [index.tree.codes[position]!]
+  }
+  const positions = locateLinePositions(index, geometry.coordinates)
+  if (positions.length === 0) return NOWHERE
+  return Object.freeze(positions.map((p) => index.tree.codes[p]!)) as unknown as string[]
+}
