@@ -10,5 +10,6 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'map', component: PlannerView },
     { path: '/dashboard', name: 'dashboard', component: () => import('@/views/DashboardView.vue') },
+    { path: '/report', name: 'report', component: () => import('@/views/ReportView.vue') },
   ],
 })
