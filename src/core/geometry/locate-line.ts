@@ -29,7 +29,8 @@ function levelPositions(level: LevelIndex, coordinates: Position[]): Set<number>
     const part = locateParts(level.grid, x, y)
     if (part >= 0) positions.add(level.partRegion[part]!)
   }
-  for (const vertex of coordinates) add(vertex[0]!, vertex[1]!)
+  // In order along the line, so a bus line lists its regions from start to end.
+  if (coordinates.length > 0) add(coordinates[0]![0]!, coordinates[0]![1]!)
   for (let i = 0; i + 1 < coordinates.length; i++) {
     const [ax, ay] = coordinates[i] as [number, number]
     const [bx, by] = coordinates[i + 1] as [number, number]
@@ -38,6 +39,7 @@ function levelPositions(level: LevelIndex, coordinates: Position[]): Set<number>
       const t = (cuts[k]! + cuts[k + 1]!) / 2
       add(ax + t * (bx - ax), ay + t * (by - ay))
     }
+    add(bx, by)
   }
   return positions
 }

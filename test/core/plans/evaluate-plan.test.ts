@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest'
+import { evaluateClusters } from '@/core/clusters/evaluate-clusters'
+import { DEFAULT_CLUSTER_RULE, type Cluster, type PlanData, type Site, type Target } from '@/core/model'
+import { evaluatePlan } from '@/core/plans/evaluate-plan'
+import { instantiateTemplate } from '@/core/templates'
+import { squareRing } from '../geometry/fixtures'
+import { busLine, site, twoCounties } from '../coverage/fixtures'
+
+function plan(sites: Site[], targets: Target[], clusters: Cluster[] = [], indicators: PlanData['indicators'] = []): PlanData {
+  return {
+    plan: { id: 'p', name: 'p', rootRegionCode: 'X', templateId: null, settings: { clusterRule: { minLiveMerchants: 2, minLiveShare: 0.5 } }, isDemo: false, createdAt: '', updatedAt: '' },
+    regions: twoCounties(), sites, clusters, targets, indicators,
+  }
+}
+
+const merchants = (n: number, x: number, live: number, planned: string | null = null): Site[] =>
+  Array.from({ length: n }, (_, i) => site(`m${x}-${i}`, x + (i + 0.5) / (n + 1), 0.5, i < live
+    ? { status: 'live', liveDate: '2023-01-01' }
+    : { status: 'contacted', plannedDate: planned }))
+
+describe('evaluatePlan', () => {
+  it('expands an eachLevel target to every region of the level under the scope', () => {
+    const share: Target = { id: 'share', title: '', scope: { regionCode: 'C', eachLevel: 'town' }, metric: 'share', kind: 'merchant', threshold: 0.3, dueDate: '2023-12-31', milestone: 'year' }
+    const sites = [...merchants(10, 0, 3), ...merchants(10, 1, 1, '2023-09-01'), ...merchants(10, 2, 0)]
+    const result = evaluatePlan(plan(sites, [share]), '2023-06-30')
+    expect(result.targets.map((e) => [e.regionCode, e.gap, e.status])).toEqual([
+      ['T0', 0, 'met'], ['T1', 2, 'on_track'], ['T2', 3, 'off_track'], ['T3', 0, 'at_risk'],
+    ])
+    expect(result.targets[3]!.noSites).toBe(true)
+  })
+
+  it('reports a target whose scope region is not in the plan, and sites outside every region', () => {
+    const lost: Target = { id: 'lost', title: '', scope: { regionCode: 'nowhere' }, metric: 'count', kind: 'school', threshold: 1, dueDate: '2023-12-31', milestone: 'year' }
+    const result = evaluatePlan(plan([site('far', 50, 50)], [lost]), '2023-06-30')
+    expect(result.problems).toEqual([{ targetId: 'lost', message: 'scope region nowhere is not in the plan' }])
+    expect(result.assignment.outside).toEqual(['far'])
+  })
+
+  it('counts all bus vehicles once in the county for a complete target', () => {
+    const all: Target = { id: 'bus', title: '', scope: { regionCode: 'C' }, metric: 'complete', kind: 'bus_line', countUnits: true, threshold: 1, dueDate: '2023-12-31', milestone: 'year' }
+    const sites = [busLine('L1', [[0.5, 0.5], [2.5, 0.5]], { status: 'live', units: 12 }), busLine('L2', [[1.5, 0.5], [3.5, 0.5]], { status: 'retrofitting', units: 8, plannedDate: '2023-10-01' })]
+    const [e] = evaluatePlan(plan(sites, [all]), '2023-06-30').targets
+    expect(e).toMatchObject({ live: 12, total: 20, gap: 8, gapUnit: 'units', status: 'on_track', projectedDate: '2023-10-01' })
+  })
+
+  it('evaluates cluster existence per town from established clusters', () => {
+    const exists: Target = { id: 'cl', title: '', scope: { regionCode: 'C', eachLevel: 'town' }, metric: 'exists', threshold: 1, dueDate: '2023-12-31', milestone: 'year' }
+    const clusters: Cluster[] = [
+      { id: 'k0', name: '', geometry: { type: 'Polygon', coordinates: [squareRing(0, 0, 1, 1)] } },
+      { id: 'k1', name: '', geometry: { type: 'Polygon', coordinates: [squareRing(1, 0, 2, 1)] } },
+    ]
+    const sites = [...merchants(4, 0, 2), ...merchants(4, 1, 1, '2023-08-01')]
+    const result = evaluatePlan(plan(sites, [exists], clusters), '2023-06-30')
+    expect(result.clusters.map((c) => [c.clusterId, c.regionCode, c.merchants, c.liveMerchants, c.established, c.projectedDate]))
+      .toEqual([['k0', 'T0', 4, 2, true, '2023-06-30'], ['k1', 'T1', 4, 1, false, '2023-08-01']])
+    expect(result.targets.map((e) => [e.regionCode, e.status, e.projectedDate])).toEqual([
+      ['T0', 'met', '2023-06-30'], ['T1', 'on_track', '2023-08-01'], ['T2', 'off_track', null], ['T3', 'off_track', null],
+    ])
+  })
+
+  it('reads indicators from the region or sums its children, with a linear trend', () => {
+    const wallets: Target = { id: 'w', title: '', scope: { regionCode: 'X' }, metric: 'indicator', indicator: 'personal_wallets', threshold: 1000, dueDate: '2023-12-31', milestone: 'year' }
+    const obs = (id: string, regionCode: string, date: string, value: number) => ({ id, regionCode, date, indicator: 'personal_wallets' as const, value })
+    const children = evaluatePlan(plan([], [wallets], [], [obs('1', 'C', '2023-05-01', 300), obs('2', 'D', '2023-05-01', 200), obs('3', 'D', '2023-07-01', 900)]), '2023-06-30')
+    expect(children.targets[0]).toMatchObject({ value: 500, gap: 500, projectedDate: null })
+    const own = evaluatePlan(plan([], [wallets], [], [obs('1', 'X', '2023-01-01', 100), obs('2', 'X', '2023-06-01', 700)]), '2023-06-30')
+    expect(own.targets[0]).toMatchObject({ value: 700, status: 'on_track', projectedDate: '2023-08-16' })
+  })
+
+  it('evaluates a whole template without problems on a region tree that has its regions', () => {
+    const regions = twoCounties().map((r) => r.code === 'C' ? { ...r, code: '370124000000' } : r.parentCode === 'C' ? { ...r, parentCode: '370124000000' } : r)
+    regions.push({ code: '370124002000', name: '锦水街道', level: 'town', parentCode: '370124000000', geometry: null, approximate: false })
+    const data = { ...plan(merchants(10, 0, 4), instantiateTemplate('pingyin-2023', '370124000000')), regions }
+    const result = evaluatePlan(data, '2023-06-30')
+    expect(result.problems).toEqual([])
+    expect(result.targets.find((e) => e.targetId === 'pingyin-2023/r8-year-merchant')).toMatchObject({ live: 4, total: 10, met: true })
+  })
+})
+
+describe('evaluateClusters', () => {
+  it('counts a merchant in every cluster that holds it and applies both parts of the rule', () => {
+    const clusters: Cluster[] = [
+      { id: 'a', name: '', geometry: { type: 'Polygon', coordinates: [squareRing(0, 0, 1, 1)] } },
+      { id: 'b', name: '', geometry: { type: 'Polygon', coordinates: [squareRing(0.5, 0, 1.5, 1)] } },
+    ]
+    const sites = Array.from({ length: 30 }, (_, i) => site(`m${i}`, 0.55 + (i % 10) * 0.01, 0.5, i < 12 ? { status: 'live' } : {}))
+    const states = evaluateClusters(clusters, sites, DEFAULT_CLUSTER_RULE, '2023-06-30')
+    expect(states.map((s) => [s.merchants, s.liveMerchants, s.established])).toEqual([[30, 12, true], [30, 12, true]])
+    const strict = evaluateClusters(clusters, sites, { minLiveMerchants: 13, minLiveShare: 0 }, '2023-06-30')
+    expect(strict.map((s) => s.established)).toEqual([false, false])
+    const shareRule = evaluateClusters(clusters, sites, { minLiveMerchants: 1, minLiveShare: 0.5 }, '2023-06-30')
+    expect(shareRule.map((s) => s.established)).toEqual([false, false])
+  })
+})
