@@ -1,0 +1,7 @@
+export { CRS_LIST, isCrs, toWgs84, type Crs } from './crs'
+export { decodeText, type DecodedText } from './decode-text'
+export { ImportError, type ImportLocation } from './import-error'
+export { readRegionsFile, type RegionImportOptions } from './regions/read-regions'
+export { levelOfCode, parentOfCode } from './regions/region-codes'
+export { readSitesFile, SITE_FORMATS, type SiteFormat } from './sites/read-sites'
+export { FIELD_ALIASES } from './sites/site-fields'
