@@ -1,11 +1,11 @@
 import type { Position } from 'geojson'
 import type { Cluster, ClusterRule, Site } from '../model'
 import { isLiveOn } from '../model'
-import { buildPolygonGrid, locateParts } from '../geometry/polygon-grid'
+import { buildPolygonGrid, locateParts, type PolygonGrid } from '../geometry/polygon-grid'
 import { locatePoint, type RegionIndex } from '../geometry/region-index'
 import { fromDay, toDay } from '../targets/dates'
-import { projectReach, pendingFrom } from '../targets/projection'
-import { pendingDayOf } from '../targets/pending-index'
+import { DayHistograms, pendingDayOf } from '../targets/pending-index'
+import { projectReach } from '../targets/projection'
 
 /** A consumption cluster evaluated on a date. */
 export interface ClusterState {
@@ -30,54 +30,70 @@ export function requiredLiveMerchants(rule: ClusterRule, merchants: number): num
   return Math.max(rule.minLiveMerchants, Math.ceil(rule.minLiveShare * merchants - 1e-9))
 }
 
-interface Tally { merchants: number, live: number, pendingDays: number[] }
-
 /**
- * Evaluates every cluster: which merchants lie inside (a merchant inside two overlapping clusters counts in
- * both), whether the rule makes it established on `asOfDate`, and when planned dates would.
+ * Merchant counts per cluster, kept up to date one site edit at a time. A merchant inside two overlapping
+ * clusters counts in both.
  */
-export function evaluateClusters(clusters: Cluster[], sites: Site[], rule: ClusterRule, asOfDate: string, index?: RegionIndex): ClusterState[] {
-  const tallies = tallyMerchants(clusters, sites, asOfDate)
-  const asOfDay = toDay(asOfDate)
-  return clusters.map((cluster, i) => {
-    const tally = tallies[i]!
-    const needed = requiredLiveMerchants(rule, tally.merchants)
-    const established = tally.merchants > 0 && tally.live >= needed
-    const projection = projectReach(pendingFrom(tally.pendingDays), needed - tally.live, asOfDay)
-    const centre = clusterCentre(cluster.geometry.coordinates)
-    return {
-      clusterId: cluster.id,
-      regionCode: index && centre ? locatePoint(index, centre[0], centre[1]) : null,
-      merchants: tally.merchants,
-      liveMerchants: tally.live,
-      liveShare: tally.merchants > 0 ? tally.live / tally.merchants : 0,
-      established,
-      projectedDate: projection.withSlipped === null ? null : fromDay(projection.withSlipped),
-      projectedDateOnPlan: projection.onPlan === null ? null : fromDay(projection.onPlan),
-    }
-  })
-}
+export class ClusterBook {
+  private readonly grid: PolygonGrid | null
+  private readonly merchants: Int32Array
+  private readonly live: Int32Array
+  private readonly pending: DayHistograms
+  private readonly regionCodes: (string | null)[]
+  private readonly inside: number[] = []
 
-function tallyMerchants(clusters: Cluster[], sites: Site[], asOfDate: string): Tally[] {
-  const tallies: Tally[] = clusters.map(() => ({ merchants: 0, live: 0, pendingDays: [] }))
-  if (clusters.length === 0) return tallies
-  const grid = buildPolygonGrid(clusters.map((c) => c.geometry.coordinates))
-  const inside: number[] = []
-  for (const site of sites) {
-    if (site.kind !== 'merchant' || site.geometry.type !== 'Point') continue
-    inside.length = 0
+  constructor(readonly clusters: Cluster[], readonly rule: ClusterRule, readonly asOfDate: string, index?: RegionIndex) {
+    this.grid = clusters.length > 0 ? buildPolygonGrid(clusters.map((c) => c.geometry.coordinates)) : null
+    this.merchants = new Int32Array(clusters.length)
+    this.live = new Int32Array(clusters.length)
+    this.pending = new DayHistograms(clusters.length, toDay(asOfDate))
+    this.regionCodes = clusters.map((c) => {
+      const centre = clusterCentre(c.geometry.coordinates)
+      return index && centre ? locatePoint(index, centre[0], centre[1]) : null
+    })
+  }
+
+  /** Adds (1) or removes (-1) one site; only point merchants count. */
+  add(site: Site, sign: 1 | -1): void {
+    if (!this.grid || site.kind !== 'merchant' || site.geometry.type !== 'Point') return
+    this.inside.length = 0
     const [x, y] = site.geometry.coordinates as [number, number]
-    if (locateParts(grid, x, y, inside) < 0) continue
-    const live = isLiveOn(site, asOfDate)
-    const day = live ? null : pendingDayOf(site, asOfDate)
-    for (const c of inside) {
-      const tally = tallies[c]!
-      tally.merchants++
-      if (live) tally.live++
-      else if (day !== null) tally.pendingDays.push(day)
+    if (locateParts(this.grid, x, y, this.inside) < 0) return
+    const live = isLiveOn(site, this.asOfDate)
+    const day = live ? null : pendingDayOf(site, this.asOfDate)
+    for (const c of this.inside) {
+      this.merchants[c]! += sign
+      if (live) this.live[c]! += sign
+      else if (day !== null) this.pending.add(c, day, 1, sign)
     }
   }
-  return tallies
+
+  /** Every cluster's state under the rule. */
+  states(): ClusterState[] {
+    const asOfDay = this.pending.asOfDay
+    return this.clusters.map((cluster, c) => {
+      const merchants = this.merchants[c]!, live = this.live[c]!
+      const needed = requiredLiveMerchants(this.rule, merchants)
+      const projection = projectReach(this.pending.view(c), needed - live, asOfDay)
+      return {
+        clusterId: cluster.id,
+        regionCode: this.regionCodes[c]!,
+        merchants,
+        liveMerchants: live,
+        liveShare: merchants > 0 ? live / merchants : 0,
+        established: merchants > 0 && live >= needed,
+        projectedDate: projection.withSlipped === null ? null : fromDay(projection.withSlipped),
+        projectedDateOnPlan: projection.onPlan === null ? null : fromDay(projection.onPlan),
+      }
+    })
+  }
+}
+
+/** Evaluates every cluster on `asOfDate`: merchants inside, established or not, and when planned dates make it so. */
+export function evaluateClusters(clusters: Cluster[], sites: Site[], rule: ClusterRule, asOfDate: string, index?: RegionIndex): ClusterState[] {
+  const book = new ClusterBook(clusters, rule, asOfDate, index)
+  for (const site of sites) book.add(site, 1)
+  return book.states()
 }
 
 /** Area centroid of the outer ring, or its first vertex for a degenerate ring. */

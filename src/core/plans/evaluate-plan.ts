@@ -1,9 +1,9 @@
-import type { PlanData, Target } from '../model'
+import type { PlanData, Site, Target } from '../model'
 import { buildRegionIndex, type RegionIndex } from '../geometry/region-index'
 import { isWithin, type RegionTree } from '../geometry/region-tree'
 import { assignSites, type SiteAssignment } from '../coverage/assign-sites'
 import { createCoverage, type Coverage } from '../coverage/coverage'
-import { evaluateClusters, type ClusterState } from '../clusters/evaluate-clusters'
+import { ClusterBook, type ClusterState } from '../clusters/evaluate-clusters'
 import { toDay } from '../targets/dates'
 import { evaluateTarget, type ClusterTally, type TargetEvaluation, type TargetInputs } from '../targets/evaluate-target'
 import { createIndicatorBook, type IndicatorBook } from '../targets/indicators'
@@ -28,34 +28,65 @@ export interface EvaluatePlanOptions {
   assignment?: SiteAssignment
 }
 
-/** Evaluates coverage, clusters and every target of a plan on `asOfDate` (ISO). */
-export function evaluatePlan(data: PlanData, asOfDate: string, options: EvaluatePlanOptions = {}): PlanEvaluation {
+/**
+ * A plan's counters on one date, kept current one site edit at a time: coverage, pending go-live dates and
+ * cluster tallies. `evaluate()` re-reads every target from them without a recount.
+ */
+export interface PlanEvaluator {
+  readonly index: RegionIndex
+  readonly assignment: SiteAssignment
+  readonly coverage: Coverage
+  /** Applies one site edit (before: stored site or null when added; after: new site or null when deleted). */
+  applyEdit(before: Site | null, after: Site | null): void
+  /** Coverage, clusters and every target evaluated from the current counters. */
+  evaluate(): PlanEvaluation
+}
+
+/** Builds the counters for a plan on `asOfDate` (ISO). */
+export function createPlanEvaluator(data: PlanData, asOfDate: string, options: EvaluatePlanOptions = {}): PlanEvaluator {
   toDay(asOfDate) // fail early on a malformed date
   const index = options.index ?? buildRegionIndex(data.regions)
   const assignment = options.assignment ?? assignSites(index, data.sites)
   const coverage = createCoverage(data.regions, data.sites, assignment, asOfDate, index)
-  const clusters = evaluateClusters(data.clusters, data.sites, data.plan.settings.clusterRule, asOfDate, index)
-  const context: Context = {
-    data,
-    asOfDate,
-    tree: index.tree,
+  const projectedKinds = new Set(data.targets.flatMap((t) => t.kind && ['share', 'count', 'complete'].includes(t.metric) ? [t.kind] : []))
+  const pending = createPendingIndex(index.tree, data.sites, (i) => coverage.chainOf(data.sites[i]!.id), asOfDate, projectedKinds)
+  const clusterBook = new ClusterBook(data.clusters, data.plan.settings.clusterRule, asOfDate, index)
+  for (const site of data.sites) clusterBook.add(site, 1)
+  const scopes = data.targets.map((target) => ({ target, positions: scopePositions(index.tree, data, target) }))
+  const indicators = createIndicatorBook(index.tree, data.indicators, asOfDate)
+  return {
+    index,
+    assignment,
     coverage,
-    pending: createPendingIndex(index.tree, data.sites, (i) => coverage.chainOf(data.sites[i]!.id), asOfDate),
-    clusterTallies: tallyClusters(index.tree, clusters),
-    indicators: createIndicatorBook(index.tree, data.indicators, asOfDate),
+    applyEdit(before, after) {
+      const chainBefore = before ? coverage.chainOf(before.id) : EMPTY
+      coverage.applyEdit(before, after)
+      pending.applyEdit(before, chainBefore, after, after ? coverage.chainOf(after.id) : EMPTY)
+      if (before) clusterBook.add(before, -1)
+      if (after) clusterBook.add(after, 1)
+    },
+    evaluate() {
+      const clusters = clusterBook.states()
+      const context: Context = { asOfDate, tree: index.tree, coverage, pending, clusterTallies: tallyClusters(index.tree, clusters), indicators }
+      const targets: TargetEvaluation[] = []
+      const problems: PlanEvaluation['problems'] = []
+      for (const { target, positions } of scopes) {
+        if (typeof positions === 'string') problems.push({ targetId: target.id, message: positions })
+        else for (const p of positions) targets.push(evaluateTarget(target, index.tree.codes[p]!, inputsFor(context, target, p), asOfDate))
+      }
+      return { asOfDate, index, assignment, coverage, clusters, targets, problems }
+    },
   }
-  const targets: TargetEvaluation[] = []
-  const problems: PlanEvaluation['problems'] = []
-  for (const target of data.targets) {
-    const positions = scopePositions(index.tree, data, target)
-    if (typeof positions === 'string') problems.push({ targetId: target.id, message: positions })
-    else for (const p of positions) targets.push(evaluateTarget(target, index.tree.codes[p]!, inputsFor(context, target, p), asOfDate))
-  }
-  return { asOfDate, index, assignment, coverage, clusters, targets, problems }
 }
 
+/** Evaluates coverage, clusters and every target of a plan on `asOfDate` (ISO). */
+export function evaluatePlan(data: PlanData, asOfDate: string, options: EvaluatePlanOptions = {}): PlanEvaluation {
+  return createPlanEvaluator(data, asOfDate, options).evaluate()
+}
+
+const EMPTY = new Int32Array(0)
+
 interface Context {
-  data: PlanData
   asOfDate: string
   tree: RegionTree
   coverage: Coverage
@@ -84,9 +115,7 @@ function inputsFor(context: Context, target: Target, position: number): TargetIn
     case 'count':
     case 'complete': {
       if (!target.kind) return {}
-      const counts = context.coverage.get(code, target.kind)
-      const needsProjection = target.metric === 'count' ? counts.live < target.threshold : counts.live < counts.total
-      return { counts, pending: needsProjection ? context.pending.get(position, target.kind) : undefined }
+      return { counts: context.coverage.get(code, target.kind), pending: context.pending.get(position, target.kind) }
     }
     case 'exists': return { clusters: context.clusterTallies.get(position) }
     case 'indicator': return target.indicator ? { indicator: context.indicators.read(position, target.indicator) } : {}

@@ -1,14 +1,15 @@
 /**
- * Sites still to go live in one region, ordered by the day they are expected to: their planned go-live date,
- * or for a site marked live with a later go-live date, that date. Sites without a date, suspended sites and
- * sites already live are not in it. `slipped` entries have a planned date before the as-of date and are not
- * live yet: they come first (they are the earliest days).
+ * Sites still to go live in one region, as a histogram over days from the as-of day: bucket 0 holds the
+ * *slipped* sites (planned before the as-of day, not live yet), bucket i ≥ 1 the sites expected on
+ * `asOfDay + i - 1`. Sites planned further out than the histogram reaches are not in it.
+ * A histogram, not a sorted list, so one edit updates it in O(1) per region.
  */
 export interface PendingDates {
-  /** Day numbers (see toDay), ascending. */
-  days: Int32Array
-  /** cumulativeUnits[i] = units of entries 0..i. */
-  cumulativeUnits: Float64Array
+  asOfDay: number
+  /** Sites per bucket. */
+  counts: ArrayLike<number>
+  /** Counting units per bucket. */
+  units: ArrayLike<number>
 }
 
 /** When a target is projected to be reached: counting slipped sites as going live on the as-of day, and not. */
@@ -21,52 +22,44 @@ export interface Projection {
 
 export const NO_PROJECTION: Projection = { withSlipped: null, onPlan: null }
 
-/** First index i ≥ from such that the measure of entries from..i reaches `needed`, or -1. */
-function reachIndex(pending: PendingDates, from: number, needed: number, byUnits: boolean): number {
-  const n = pending.days.length
-  if (!byUnits) return from + needed - 1 < n ? from + needed - 1 : -1
-  const base = from > 0 ? pending.cumulativeUnits[from - 1]! : 0
-  let lo = from, hi = n
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (pending.cumulativeUnits[mid]! - base >= needed) hi = mid
-    else lo = mid + 1
+/** First bucket ≥ from where the running total from `from` reaches `needed`, or -1. */
+function reachBucket(pending: PendingDates, from: number, needed: number, byUnits: boolean): number {
+  const values = byUnits ? pending.units : pending.counts
+  let sum = 0
+  for (let i = from; i < values.length; i++) {
+    sum += values[i]!
+    if (sum >= needed) return i
   }
-  return lo < n ? lo : -1
+  return -1
 }
+
+const dayOf = (pending: PendingDates, bucket: number): number => pending.asOfDay + Math.max(0, bucket - 1)
 
 /** Projects the day by which `needed` more sites (or units) are live. */
 export function projectReach(pending: PendingDates | undefined, needed: number, asOfDay: number, byUnits = false): Projection {
   if (needed <= 0) return { withSlipped: asOfDay, onPlan: asOfDay }
   if (!pending) return NO_PROJECTION
-  const all = reachIndex(pending, 0, needed, byUnits)
-  const onPlan = reachIndex(pending, lowerBound(pending.days, asOfDay), needed, byUnits)
+  const all = reachBucket(pending, 0, needed, byUnits)
+  const onPlan = reachBucket(pending, 1, needed, byUnits)
   return {
-    withSlipped: all < 0 ? null : Math.max(asOfDay, pending.days[all]!),
-    onPlan: onPlan < 0 ? null : pending.days[onPlan]!,
+    withSlipped: all < 0 ? null : dayOf(pending, all),
+    onPlan: onPlan < 0 ? null : dayOf(pending, onPlan),
   }
 }
 
-/** First index whose value is ≥ `value` in an ascending array. */
-export function lowerBound(sorted: Int32Array, value: number): number {
-  let lo = 0, hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if (sorted[mid]! < value) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+/** The bucket of a pending day, given the as-of day (0 for slipped). */
+export function bucketOf(day: number, asOfDay: number): number {
+  return day < asOfDay ? 0 : day - asOfDay + 1
 }
 
-/** Builds PendingDates from unsorted (day, units) pairs. */
-export function pendingFrom(days: number[], units?: number[]): PendingDates {
-  const order = days.map((_, i) => i).sort((a, b) => days[a]! - days[b]!)
-  const sortedDays = Int32Array.from(order, (i) => days[i]!)
-  const cumulativeUnits = new Float64Array(order.length)
-  let sum = 0
-  order.forEach((i, k) => {
-    sum += units ? units[i]! : 1
-    cumulativeUnits[k] = sum
+/** Builds PendingDates from (day, units) pairs: for tests and small sets such as one cluster's merchants. */
+export function pendingFrom(days: readonly number[], asOfDay: number, units?: readonly number[]): PendingDates {
+  const size = days.reduce((max, day) => Math.max(max, bucketOf(day, asOfDay) + 1), 1)
+  const counts = new Int32Array(size), unitSums = new Float64Array(size)
+  days.forEach((day, i) => {
+    const bucket = bucketOf(day, asOfDay)
+    counts[bucket]!++
+    unitSums[bucket]! += units ? units[i]! : 1
   })
-  return { days: sortedDays, cumulativeUnits }
+  return { asOfDay, counts, units: unitSums }
 }

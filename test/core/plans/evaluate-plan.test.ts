@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { evaluateClusters } from '@/core/clusters/evaluate-clusters'
 import { DEFAULT_CLUSTER_RULE, type Cluster, type PlanData, type Site, type Target } from '@/core/model'
-import { evaluatePlan } from '@/core/plans/evaluate-plan'
+import { createPlanEvaluator, evaluatePlan } from '@/core/plans/evaluate-plan'
 import { instantiateTemplate } from '@/core/templates'
-import { squareRing } from '../geometry/fixtures'
+import { seededRandom, squareRing } from '../geometry/fixtures'
 import { busLine, site, twoCounties } from '../coverage/fixtures'
 
 function plan(sites: Site[], targets: Target[], clusters: Cluster[] = [], indicators: PlanData['indicators'] = []): PlanData {
@@ -90,5 +90,34 @@ describe('evaluateClusters', () => {
     expect(strict.map((s) => s.established)).toEqual([false, false])
     const shareRule = evaluateClusters(clusters, sites, { minLiveMerchants: 1, minLiveShare: 0.5 }, '2023-06-30')
     expect(shareRule.map((s) => s.established)).toEqual([false, false])
+  })
+})
+
+describe('createPlanEvaluator', () => {
+  it('re-evaluates after edits exactly as a fresh evaluation of the edited plan', () => {
+    const random = seededRandom(7)
+    const targets = instantiateTemplate('pingyin-2023', 'C').concat([
+      { id: 'town-share', title: '', scope: { regionCode: 'C', eachLevel: 'town' }, metric: 'share', kind: 'merchant', threshold: 0.3, dueDate: '2023-12-31', milestone: 'year' },
+      { id: 'town-cluster', title: '', scope: { regionCode: 'C', eachLevel: 'town' }, metric: 'exists', threshold: 1, dueDate: '2023-12-31', milestone: 'year' },
+    ])
+    const clusters: Cluster[] = [0, 1, 2].map((i) => ({ id: `k${i}`, name: '', geometry: { type: 'Polygon', coordinates: [squareRing(i, 0, i + 0.6, 1)] } }))
+    const day = () => `2023-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-15`
+    const randomSite = (id: string): Site => random() < 0.1
+      ? busLine(id, [[random() * 4, 0.5], [random() * 4, 0.5]], { status: random() < 0.5 ? 'live' : 'retrofitting', plannedDate: day(), units: 5 })
+      : site(id, random() * 4, random(), { kind: random() < 0.7 ? 'merchant' : 'school', status: (['candidate', 'contacted', 'retrofitting', 'live', 'suspended'] as const)[Math.floor(random() * 5)], liveDate: random() < 0.5 ? day() : null, plannedDate: random() < 0.7 ? day() : null })
+    const sites = new Map(Array.from({ length: 300 }, (_, i) => [`s${i}`, randomSite(`s${i}`)]))
+    const evaluator = createPlanEvaluator(plan([...sites.values()], targets, clusters), '2023-06-30')
+    for (let step = 0; step < 500; step++) {
+      const id = `s${Math.floor(random() * 320)}`
+      const before = sites.get(id) ?? null
+      const after = random() < 0.1 ? null : randomSite(id)
+      evaluator.applyEdit(before, after)
+      if (after) sites.set(id, after)
+      else sites.delete(id)
+    }
+    const fresh = evaluatePlan(plan([...sites.values()], targets, clusters), '2023-06-30')
+    const incremental = evaluator.evaluate()
+    expect(incremental.targets).toEqual(fresh.targets)
+    expect(incremental.clusters).toEqual(fresh.clusters)
   })
 })

@@ -16,9 +16,9 @@ function target(overrides: Partial<Target>): Target {
   return { id: 't', title: 't', scope: { regionCode: 'R' }, metric: 'share', kind: 'merchant', threshold: 0.3, dueDate: '2023-12-31', milestone: 'year', ...overrides }
 }
 
-/** Pending go-live dates from ISO strings. */
-function pending(dates: string[], units?: number[]) {
-  return pendingFrom(dates.map(toDay), units)
+/** Pending go-live dates from ISO strings, as seen on the as-of date. */
+function pending(dates: string[], units?: number[], asOf = '2023-06-30') {
+  return pendingFrom(dates.map(toDay), toDay(asOf), units)
 }
 
 describe('share targets', () => {
@@ -49,7 +49,7 @@ describe('share targets', () => {
   it('is off track when the plan reaches it only after the due date, and overdue once the date has passed', () => {
     const late = evaluateTarget(target({}), 'R', { counts: counts(2, 10), pending: pending(['2024-01-05']) }, '2023-06-30')
     expect(late).toMatchObject({ status: 'off_track', projectedDate: '2024-01-05', overdue: false })
-    const missed = evaluateTarget(target({}), 'R', { counts: counts(2, 10), pending: pending(['2024-01-05']) }, '2024-01-02')
+    const missed = evaluateTarget(target({}), 'R', { counts: counts(2, 10), pending: pending(['2024-01-05'], undefined, '2024-01-02') }, '2024-01-02')
     expect(missed).toMatchObject({ status: 'off_track', overdue: true })
   })
 
@@ -117,5 +117,16 @@ describe('checklist targets', () => {
     expect(evaluateTarget(t, 'R', {}, '2023-06-30')).toMatchObject({ status: 'done', met: true, gap: 0 })
     expect(evaluateTarget(t, 'R', {}, '2023-04-30')).toMatchObject({ status: 'open', met: false, gap: 1, gapUnit: 'tasks' })
     expect(evaluateTarget(target({ metric: 'checklist', threshold: 1 }), 'R', {}, '2024-01-10')).toMatchObject({ status: 'open', overdue: true })
+  })
+})
+
+describe('dates', () => {
+  it('turns ISO dates into day numbers and back, and rejects impossible dates', async () => {
+    const { fromDay, isIsoDate } = await import('@/core/targets/dates')
+    for (const date of ['1970-01-01', '2000-02-29', '2023-06-30', '2023-12-31', '2024-02-29', '2100-03-01']) {
+      expect(toDay(date)).toBe(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8))) / 86_400_000)
+      expect(fromDay(toDay(date))).toBe(date)
+    }
+    expect(['2023-02-29', '2023-13-01', '2023-6-30', 'x'].map(isIsoDate)).toEqual([false, false, false, false])
   })
 })
