@@ -1,0 +1,1 @@
+export { createSiteLayer, type SiteLayer, type SiteLayerOptions, type SitePredicate } from './site-layer'

@@ -1,0 +1,111 @@
+import type Flatbush from 'flatbush'
+import type { Map as MapLibreMap } from 'maplibre-gl'
+import type { Site } from '@/core/model'
+import type { GL, SiteGlResources } from './gl-resources'
+import type { KindAtlas } from './kind-atlas'
+import { cellOf, packSites, writeStyle, type PackedSites } from './pack-sites'
+import { createPendingUploads, markPosition, markStyle, type PendingUploads } from './pending-uploads'
+import { mercatorX, mercatorY } from './mercator'
+import { buildPickIndex } from './site-picker'
+import { writeVisibility } from './site-mask'
+import { STYLE_STRIDE, STYLE_VISIBLE } from './site-codes'
+
+/** Slots moved out of their grid cell are drawn one by one; past this many the sites are packed again. */
+const MAX_STRAYS = 512
+
+export type SitePredicate = (site: Site, index: number) => boolean
+
+/** Everything the site layer keeps between calls; the API functions and render() share it. */
+export interface SiteLayerState {
+  map: MapLibreMap | null
+  gl: GL | null
+  resources: SiteGlResources | null
+  atlas: KindAtlas | null
+  /** Our own copy of the caller's array, so updateSite can replace an entry without touching theirs. */
+  sites: Site[]
+  packed: PackedSites
+  pending: PendingUploads
+  /** Per input site, 1 = shown; null = all shown. */
+  mask: Uint8Array | null
+  /** Kept so an edited site is filtered again (a status filter must hide a site whose status left it). */
+  predicate: SitePredicate | null
+  /** Built on first use: setSites stays one pass, and most sessions look up ids rarely. */
+  idIndex: Map<string, number> | null
+  pickIndex: Flatbush | null
+  pickIndexStale: boolean
+  selectedSite: number
+  strays: Set<number>
+}
+
+export function createState(): SiteLayerState {
+  return {
+    map: null, gl: null, resources: null, atlas: null, sites: [], packed: packSites([]), pending: createPendingUploads(),
+    mask: null, predicate: null, idIndex: null, pickIndex: null, pickIndexStale: true, selectedSite: -1, strays: new Set(),
+  }
+}
+
+/** Packs state.sites again, keeping the mask; everything is uploaded on the next frame. */
+export function repack(state: SiteLayerState): void {
+  state.packed = packSites(state.sites)
+  if (state.mask) writeVisibility(state.packed, state.mask)
+  state.pending = createPendingUploads()
+  state.strays.clear()
+  state.pickIndex = null
+  state.pickIndexStale = true
+}
+
+export function siteIndexOf(state: SiteLayerState, id: string): number {
+  if (!state.idIndex) state.idIndex = new Map(state.sites.map((site, index) => [site.id, index]))
+  return state.idIndex.get(id) ?? -1
+}
+
+export function ensurePickIndex(state: SiteLayerState): Flatbush | null {
+  if (state.pickIndexStale) {
+    state.pickIndex = buildPickIndex(state.packed)
+    state.pickIndexStale = false
+  }
+  return state.pickIndex
+}
+
+/** The cell a slot was sorted into: the last cell starting at or before it (cells may be empty). */
+function homeCell(packed: PackedSites, slot: number): number {
+  let low = 0
+  let high = packed.cellStart.length - 2
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (packed.cellStart[middle]! <= slot) low = middle
+    else high = middle - 1
+  }
+  return low
+}
+
+function moveSlot(state: SiteLayerState, slot: number, lng: number, lat: number): void {
+  const { packed } = state
+  const x = Math.fround(mercatorX(lng) - packed.anchorX)
+  const y = Math.fround(mercatorY(lat) - packed.anchorY)
+  if (packed.positions[slot * 2] === x && packed.positions[slot * 2 + 1] === y) return
+  packed.positions[slot * 2] = x
+  packed.positions[slot * 2 + 1] = y
+  markPosition(state.pending, slot)
+  state.pickIndexStale = true
+  if (cellOf(packed.grid, x, y) !== homeCell(packed, slot)) state.strays.add(slot)
+  if (state.strays.size > MAX_STRAYS) repack(state)
+}
+
+/** Applies one edited site to the typed arrays: a few bytes, unless it stopped or started being a point. */
+export function applySite(state: SiteLayerState, index: number, site: Site): void {
+  const previous = state.sites[index]!
+  state.sites[index] = site
+  if (previous.id !== site.id && state.idIndex) {
+    state.idIndex.delete(previous.id)
+    state.idIndex.set(site.id, index)
+  }
+  if (state.predicate && state.mask) state.mask[index] = state.predicate(site, index) ? 1 : 0
+  const slot = state.packed.slotOfSite[index]!
+  if ((slot >= 0) !== (site.geometry.type === 'Point')) return repack(state)
+  if (slot < 0 || site.geometry.type !== 'Point') return
+  writeStyle(state.packed.styles, slot, site)
+  state.packed.styles[slot * STYLE_STRIDE + STYLE_VISIBLE] = !state.mask || state.mask[index] ? 1 : 0
+  markStyle(state.pending, slot)
+  moveSlot(state, slot, site.geometry.coordinates[0]!, site.geometry.coordinates[1]!)
+}

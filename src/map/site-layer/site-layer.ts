@@ -1,0 +1,137 @@
+import type { CustomLayerInterface, Map as MapLibreMap } from 'maplibre-gl'
+import type { Site } from '@/core/model'
+import { addKindIcons, iconName } from '../kind-icons'
+import { deleteSiteGlResources, type GL } from './gl-resources'
+import { buildKindAtlas, type RgbaImage } from './kind-atlas'
+import { mercatorX, mercatorY, worldSizePx } from './mercator'
+import { renderSites } from './render-sites'
+import { maskFromPredicate, writeVisibility } from './site-mask'
+import { applySite, createState, ensurePickIndex, repack, siteIndexOf, type SiteLayerState, type SitePredicate } from './site-layer-state'
+import { pickSlot } from './site-picker'
+
+export type { SitePredicate } from './site-layer-state'
+
+export interface SiteLayerOptions {
+  /** The style layer id; 'site-points-gl' unless given. */
+  id?: string
+  /** Hit radius of pick() in CSS pixels when the caller gives none. */
+  pickRadiusPx?: number
+}
+
+/**
+ * Point sites (merchants as dots, other kinds as their icons, coloured by status) drawn by one MapLibre custom layer
+ * from typed arrays. Bus lines (LineStrings) are not drawn here: they stay on the GeoJSON line layer. Add it with
+ * `map.addLayer(siteLayer)`; every method may be called before that.
+ */
+export interface SiteLayer extends CustomLayerInterface {
+  /**
+   * Replaces all sites (one pass into typed arrays; the upload happens on the next frame). A filter set with
+   * setFilter is applied to the new sites; a mask from setVisible is dropped (it described the old array). The
+   * selection is kept by id.
+   */
+  setSites(sites: readonly Site[]): void
+  /** Replaces one site, by its index in the last setSites array or by id; false if there is no such site. */
+  updateSite(key: number | string, site: Site): boolean
+  /** Shows only the sites whose byte is 1 (one byte per site, setSites order); null shows all. */
+  setVisible(mask: Uint8Array | null): void
+  /** Shows only the sites the predicate keeps, and keeps applying it to edited sites; null shows all. */
+  setFilter(keep: SitePredicate | null): void
+  /** Rings one site (by id), as the 'site-selected' layer did; null for none. */
+  setSelected(id: string | null): void
+  /** The id of the nearest shown site within radiusPx of a screen point (CSS px, as MapLibre events give), or null. */
+  pick(point: { x: number, y: number }, radiusPx?: number): string | null
+}
+
+function iconOf(map: MapLibreMap) {
+  return (kind: Parameters<typeof iconName>[0]): RgbaImage | null => map.getImage(iconName(kind))?.data ?? null
+}
+
+function pickSite(state: SiteLayerState, point: { x: number, y: number }, radiusPx: number): string | null {
+  const { map, packed } = state
+  if (!map || packed.count === 0) return null
+  const { lng, lat } = map.unproject([point.x, point.y])
+  const radius = radiusPx / worldSizePx(map.getZoom())
+  const slot = pickSlot(ensurePickIndex(state), packed, mercatorX(lng) - packed.anchorX, mercatorY(lat) - packed.anchorY, radius)
+  return slot < 0 ? null : state.sites[packed.siteOfSlot[slot]!]!.id
+}
+
+function setMask(state: SiteLayerState, mask: Uint8Array | null, predicate: SitePredicate | null): void {
+  state.mask = mask
+  state.predicate = predicate
+  writeVisibility(state.packed, mask)
+  state.pending.allStyles = true
+}
+
+function replaceSites(state: SiteLayerState, sites: readonly Site[]): void {
+  const selectedId = state.sites[state.selectedSite]?.id ?? null
+  state.sites = sites.slice()
+  state.idIndex = null
+  state.mask = state.predicate ? maskFromPredicate(state.sites, state.predicate) : null
+  repack(state)
+  state.selectedSite = selectedId === null ? -1 : siteIndexOf(state, selectedId)
+  schedulePickIndex(state)
+}
+
+/** Builds the hit-test index when the browser is idle, after the first frames, so the first hover is instant. */
+function schedulePickIndex(state: SiteLayerState): void {
+  if (typeof requestIdleCallback !== 'function') return
+  const packed = state.packed
+  requestIdleCallback(() => {
+    if (state.packed === packed) ensurePickIndex(state)
+  }, { timeout: 2000 })
+}
+
+function lifecycle(state: SiteLayerState): Pick<SiteLayer, 'onAdd' | 'onRemove' | 'render'> {
+  return {
+    onAdd(map: MapLibreMap) {
+      state.map = map
+      // The same icons as the GeoJSON symbol layer and the legend (registering twice is a no-op).
+      addKindIcons(map)
+      state.atlas = buildKindAtlas(iconOf(map))
+    },
+    onRemove(_map: MapLibreMap, gl: GL) {
+      if (state.resources) deleteSiteGlResources(gl, state.resources)
+      state.resources = null
+      state.map = null
+      // A later addLayer starts from scratch on a new context: upload everything again.
+      state.pending.all = true
+    },
+    render: (gl, options) => renderSites(gl, state, options),
+  }
+}
+
+/** Creates the site layer; see SiteLayer. */
+export function createSiteLayer(options: SiteLayerOptions = {}): SiteLayer {
+  const state = createState()
+  const repaint = () => state.map?.triggerRepaint()
+  return {
+    id: options.id ?? 'site-points-gl',
+    type: 'custom',
+    renderingMode: '2d',
+    ...lifecycle(state),
+    setSites(sites) {
+      replaceSites(state, sites)
+      repaint()
+    },
+    updateSite(key, site) {
+      const index = typeof key === 'number' ? key : siteIndexOf(state, key)
+      if (index < 0 || index >= state.sites.length) return false
+      applySite(state, index, site)
+      repaint()
+      return true
+    },
+    setVisible(mask) {
+      setMask(state, mask, null)
+      repaint()
+    },
+    setFilter(keep) {
+      setMask(state, keep ? maskFromPredicate(state.sites, keep) : null, keep)
+      repaint()
+    },
+    setSelected(id) {
+      state.selectedSite = id === null ? -1 : siteIndexOf(state, id)
+      repaint()
+    },
+    pick: (point, radiusPx) => pickSite(state, point, radiusPx ?? options.pickRadiusPx ?? 8),
+  }
+}

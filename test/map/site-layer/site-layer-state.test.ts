@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest'
+import { STYLE_STATUS, STYLE_STRIDE, STYLE_VISIBLE } from '@/map/site-layer/site-codes'
+import { applySite, createState, ensurePickIndex, repack, siteIndexOf, type SiteLayerState } from '@/map/site-layer/site-layer-state'
+import { createSiteLayer } from '@/map/site-layer'
+import { busLine, pointSite, scatteredSites } from './fixtures'
+
+function loaded(sites = scatteredSites(1000)): SiteLayerState {
+  const state = createState()
+  state.sites = sites.slice()
+  repack(state)
+  state.pending.all = false
+  return state
+}
+
+const byte = (state: SiteLayerState, index: number, offset: number) => state.packed.styles[state.packed.slotOfSite[index]! * STYLE_STRIDE + offset]
+
+describe('editing one site', () => {
+  it('rewrites its status byte and queues just that slot for upload', () => {
+    const state = loaded()
+    applySite(state, 5, { ...state.sites[5]!, status: 'live' })
+    expect(byte(state, 5, STYLE_STATUS)).toBe(3)
+    expect([...state.pending.styleSlots]).toEqual([state.packed.slotOfSite[5]])
+    expect(state.pending.all).toBe(false)
+  })
+
+  it('filters the edited site again when a predicate is set', () => {
+    const state = loaded()
+    state.predicate = (site) => site.status === 'candidate'
+    state.mask = new Uint8Array(state.sites.length).fill(1)
+    applySite(state, 7, { ...state.sites[7]!, status: 'live' })
+    expect(byte(state, 7, STYLE_VISIBLE)).toBe(0)
+    expect(state.mask[7]).toBe(0)
+  })
+
+  it('moves a point within its cell in place, and keeps one moved out of its cell drawn as a stray', () => {
+    const state = loaded()
+    const site = state.sites[3]!
+    const [lng, lat] = site.geometry.coordinates as number[]
+    applySite(state, 3, { ...site, geometry: { type: 'Point', coordinates: [lng! + 1e-7, lat!] } })
+    expect(state.strays.size).toBe(0)
+    expect(state.pending.positionSlots.size).toBe(1)
+    applySite(state, 3, { ...site, geometry: { type: 'Point', coordinates: [lng! + 0.3, lat! + 0.2] } })
+    const slot = state.packed.slotOfSite[3]!
+    expect(state.strays.has(slot)).toBe(true)
+    expect(state.pickIndexStale).toBe(true)
+  })
+
+  it('packs again when a site stops being a point', () => {
+    const state = loaded()
+    applySite(state, 0, { ...busLine('line'), id: state.sites[0]!.id })
+    expect(state.packed.count).toBe(999)
+    expect(state.packed.slotOfSite[0]).toBe(-1)
+    expect(state.pending.all).toBe(true)
+  })
+
+  it('finds sites by id, also after an id changes', () => {
+    const state = loaded()
+    expect(siteIndexOf(state, 's42')).toBe(42)
+    applySite(state, 42, { ...state.sites[42]!, id: 'renamed' })
+    expect([siteIndexOf(state, 's42'), siteIndexOf(state, 'renamed')]).toEqual([-1, 42])
+  })
+
+  it('builds the pick index once and again only after a move', () => {
+    const state = loaded()
+    const index = ensurePickIndex(state)
+    expect(ensurePickIndex(state)).toBe(index)
+    state.pickIndexStale = true
+    expect(ensurePickIndex(state)).not.toBe(index)
+  })
+})
+
+describe('the site layer API without a map', () => {
+  it('accepts sites, edits, filters and selection before it is added, and picks nothing', () => {
+    const layer = createSiteLayer()
+    layer.setSites([pointSite('a', 116.2, 36.2), pointSite('b', 116.3, 36.3)])
+    expect(layer.updateSite('b', pointSite('b', 116.3, 36.3, 'merchant', 'live'))).toBe(true)
+    expect(layer.updateSite('missing', pointSite('x', 0, 0))).toBe(false)
+    expect(layer.updateSite(9, pointSite('x', 0, 0))).toBe(false)
+    layer.setFilter((site) => site.status === 'live')
+    layer.setSelected('a')
+    expect(layer.pick({ x: 10, y: 10 })).toBeNull()
+    expect(layer).toMatchObject({ id: 'site-points-gl', type: 'custom', renderingMode: '2d' })
+  })
+})
