@@ -1,5 +1,7 @@
-import Dexie, { type Table } from 'dexie'
-import type { Cluster, IndicatorObservation, Plan, Region, Site, Target } from '@/core/model'
+import Dexie, { type Table, type Transaction } from 'dexie'
+import type { Cluster, IndicatorObservation, Plan, PlanChange, Region, Site, SitePhoto, Target } from '@/core/model'
+import type { SiteColumns } from './site-columns'
+import { emptyPlanState, siteChunkRows } from './site-chunks'
 
 /** Every plan-owned record carries its plan's id; the primary key is [planId+id] (or [planId+code]). */
 export type Owned<T> = T & { planId: string }
@@ -9,18 +11,96 @@ export interface MetaRecord {
   value: unknown
 }
 
+/** Up to CHUNK_SIZE sites of a plan, as columns; `index` orders the chunks. */
+export interface SiteChunkRow {
+  planId: string
+  index: number
+  columns: SiteColumns
+}
+
 /**
- * The planner's IndexedDB. Version 1 is the first released schema: later versions must upgrade it without
- * loss (see test/e2e for the fixture that checks it once the schema changes).
+ * A site written since the last compaction (`site`), or deleted (`site: null`). It replaces the site of the
+ * same id in the chunks, unless `appended`: then the site is new (or was re-created) and comes after the
+ * chunks' sites, in `seq` order.
+ */
+export interface SiteEditRow {
+  planId: string
+  id: string
+  site: Site | null
+  seq: number
+  appended: boolean
+}
+
+/** Bookkeeping of one plan's storage: its chunk layout, its edits and where it stands in its change log. */
+export interface PlanStateRow {
+  planId: string
+  /** A new random id whenever the chunks are rewritten, so a cached lookup into them knows it is stale. */
+  layout: string
+  chunkCount: number
+  siteCount: number
+  editCount: number
+  nextSiteSeq: number
+  /** seq of the last applied change (0: none); changes after it are the redo stack. */
+  head: number
+  /** seq of the last change in the log. */
+  lastSeq: number
+}
+
+/** A change as stored: like PlanChange, but sites travel as columns (an import of 500,000 sites is one row). */
+export type StoredChange = Exclude<PlanChange, { type: 'sites.put' }> | { type: 'sites.put', columns: SiteColumns }
+
+/** One change log entry as stored (see ChangeRecord). */
+export interface ChangeRow {
+  planId: string
+  seq: number
+  id: string
+  at: string
+  user: string
+  label: string
+  after: StoredChange[]
+  before: StoredChange[]
+}
+
+/** A record changed both here and in an imported change set, waiting for the user's choice. */
+export interface ConflictRow {
+  planId: string
+  /** `${entity}:${id}`, e.g. 'sites:m-001-00003', 'plan:name', 'regions:*' */
+  key: string
+  entity: ConflictEntity
+  id: string
+  base: unknown
+  mine: unknown
+  theirs: unknown
+  /** Who made their change, and when the set was imported. */
+  theirUser: string
+  importedAt: string
+}
+
+export type ConflictEntity = 'sites' | 'clusters' | 'targets' | 'indicators' | 'regions' | 'plan'
+
+/**
+ * The planner's IndexedDB.
+ *
+ * Version 1 (the first released schema) stored one row per site. Version 2 stores sites as columnar chunks
+ * plus a small table of edits, adds the change log, each plan's storage state, pending merge conflicts and
+ * photos; its upgrade moves every v1 site into chunks (test/db/upgrade-v1.test.ts opens a v1 fixture).
  */
 export class PlannerDatabase extends Dexie {
   plans!: Table<Plan, string>
   regions!: Table<Owned<Region>, [string, string]>
-  sites!: Table<Owned<Site>, [string, string]>
+  siteChunks!: Table<SiteChunkRow, [string, number]>
+  siteEdits!: Table<SiteEditRow, [string, string]>
   clusters!: Table<Owned<Cluster>, [string, string]>
   targets!: Table<Owned<Target>, [string, string]>
   indicators!: Table<Owned<IndicatorObservation>, [string, string]>
+  planState!: Table<PlanStateRow, string>
+  changes!: Table<ChangeRow, [string, number]>
+  conflicts!: Table<ConflictRow, [string, string]>
+  photos!: Table<Owned<SitePhoto>, [string, string]>
   meta!: Table<MetaRecord, string>
+
+  /** Tells this connection's own broadcasts apart from another tab's (see watchPlan). */
+  readonly connectionId = crypto.randomUUID()
 
   constructor(name = 'ecny-planner') {
     super(name)
@@ -33,6 +113,33 @@ export class PlannerDatabase extends Dexie {
       indicators: '[planId+id], planId',
       meta: 'key',
     })
+    this.version(2).stores({
+      // Dexie deletes the v1 table only after the upgrade below has read it.
+      sites: null,
+      siteChunks: '[planId+index], planId',
+      siteEdits: '[planId+id], planId',
+      planState: 'planId',
+      changes: '[planId+seq], planId',
+      conflicts: '[planId+key], planId',
+      photos: '[planId+id], planId',
+    }).upgrade(upgradeSitesToChunks)
+  }
+}
+
+/** v1 → v2: every plan's site rows become chunks (in the order v1 read them), and each plan gets its state. */
+async function upgradeSitesToChunks(tx: Transaction): Promise<void> {
+  const sitesByPlan = new Map<string, Site[]>()
+  await tx.table('sites').each(({ planId, ...site }: Owned<Site>) => {
+    const sites = sitesByPlan.get(planId) ?? []
+    sites.push(site as Site)
+    sitesByPlan.set(planId, sites)
+  })
+  const planIds = new Set([...(await tx.table('plans').toCollection().primaryKeys() as string[]), ...sitesByPlan.keys()])
+  for (const planId of planIds) {
+    const sites = sitesByPlan.get(planId) ?? []
+    const chunks = siteChunkRows(planId, sites)
+    await tx.table('siteChunks').bulkAdd(chunks)
+    await tx.table('planState').add({ ...emptyPlanState(planId), chunkCount: chunks.length, siteCount: sites.length })
   }
 }
 

@@ -84,27 +84,25 @@ describe('the demo lives in IndexedDB', () => {
   it('reads later loads from IndexedDB, and "reset demo" restores the original', async () => {
     await planner.open()
     const original = await planner.rows()
-    // A change stored in the database (as an edit would store it) must survive a reload: the demo files are
-    // not read again.
-    await page.evaluate(() => new Promise<void>((done, fail) => {
-      const open = indexedDB.open('ecny-planner')
-      open.onsuccess = () => {
-        const tx = open.result.transaction('sites', 'readwrite')
-        const store = tx.objectStore('sites')
-        store.openCursor().onsuccess = (event) => {
-          const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result
-          if (!cursor) return
-          const site = cursor.value as { kind: string, id: string, status: string, liveDate: string | null }
-          if (site.kind === 'merchant' && site.id.startsWith('m-105-') && site.status !== 'live') {
-            cursor.update({ ...site, status: 'live', liveDate: '2023-06-01' })
-          }
-          cursor.continue()
+    // A change stored in the database as an edit stores it (a row of the v2 siteEdits store that replaces the
+    // site of its id) must survive a reload: the demo files are not read again.
+    await page.evaluate(async () => {
+      type Feature = { properties: { id: string, kind: string, status: string }, geometry: unknown }
+      const { features } = await (await fetch('/geo/pingyin-demo-sites.geojson')).json() as { features: Feature[] }
+      const edited = features
+        .filter(({ properties: site }) => site.kind === 'merchant' && site.id.startsWith('m-105-') && site.status !== 'live')
+        .map(({ properties, geometry }) => ({ ...properties, geometry, status: 'live', liveDate: '2023-06-01' }))
+      await new Promise<void>((done, fail) => {
+        const open = indexedDB.open('ecny-planner')
+        open.onsuccess = () => {
+          const tx = open.result.transaction('siteEdits', 'readwrite')
+          for (const site of edited) tx.objectStore('siteEdits').put({ planId: 'demo-pingyin', id: site.id, site, seq: 0, appended: false })
+          tx.oncomplete = () => done()
+          tx.onerror = () => fail(tx.error)
         }
-        tx.oncomplete = () => done()
-        tx.onerror = () => fail(tx.error)
-      }
-      open.onerror = () => fail(open.error)
-    }))
+        open.onerror = () => fail(open.error)
+      })
+    })
     await page.reload()
     await page.waitForSelector('[data-testid="coverage:row"]')
     const edited = (await planner.rows()).find((r) => r.code === '370124105000')!

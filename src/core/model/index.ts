@@ -1,3 +1,4 @@
+export * from './change'
 export * from './cluster'
 export * from './indicator'
 export * from './plan'
