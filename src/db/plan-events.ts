@@ -16,6 +16,8 @@ type PlanMessage
   = | { source: string, type: 'change', planId: string, direction: 'commit' | 'undo' | 'redo', row: ChangeRow }
     | { source: string, type: 'replaced' | 'created' | 'deleted', planId: string }
 
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
+
 const senders = new WeakMap<PlannerDatabase, BroadcastChannel>()
 
 function channelName(db: PlannerDatabase): string {
@@ -34,8 +36,6 @@ export function announce(db: PlannerDatabase, message: DistributiveOmit<PlanMess
   }
   channel.postMessage({ ...message, source: db.connectionId })
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 
 /** Calls `listener` for every change another tab makes to any plan; returns the function that stops it. */
 export function watchPlans(db: PlannerDatabase, listener: (event: PlanEvent) => void): () => void {
