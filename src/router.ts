@@ -10,6 +10,7 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'map', component: PlannerView },
     { path: '/dashboard', name: 'dashboard', component: () => import('@/views/DashboardView.vue') },
+    { path: '/field', name: 'field', component: () => import('@/views/FieldView.vue') },
     { path: '/report', name: 'report', component: () => import('@/views/ReportView.vue') },
   ],
 })

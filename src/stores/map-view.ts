@@ -46,6 +46,8 @@ export const useMapViewStore = defineStore('map-view', () => {
   /** The camera last reported by the map (from: 'map'); null until the user moves it. */
   const camera = ref<Camera | null>(null)
   const tab = ref<SideTab>('coverage')
+  /** The device's position (field mode), WGS-84, with its accuracy; null until located. */
+  const myLocation = ref<{ lng: number, lat: number, accuracyMeters: number } | null>(null)
   /** The site whose panel is open. */
   const selectedSiteId = ref<string | null>(null)
   let restoredFor: string | null = null
@@ -80,5 +82,5 @@ export const useMapViewStore = defineStore('map-view', () => {
     filter.value = { ...EMPTY_FILTER }
   }
 
-  return { filter, layers, camera, tab, selectedSiteId, visibleSites, selectedSite, resetFilter }
+  return { filter, layers, camera, tab, myLocation, selectedSiteId, visibleSites, selectedSite, resetFilter }
 })

@@ -7,6 +7,7 @@ import { evaluatePlan, type PlanEvaluation } from '@/core/plans/evaluate-plan'
 import { evaluateTownView, type TownRow, type TownView, type TownViewChoice } from '@/core/workspace/town-view'
 import { getDatabase } from '@/db/database'
 import { openStartPlan, resetDemoPlan } from '@/db/demo-plan'
+import { loadPlan } from '@/db/plan-repository'
 import { loadDemoPlanData } from '@/db/demo-source'
 
 /** A request to show a region on the map; `from` tags who asked, so map and app never ping-pong. */
@@ -66,6 +67,19 @@ export const usePlanStore = defineStore('plan', () => {
     }
   }
 
+  /**
+   * The go-live date an edit records when a site goes live: today, or the as-of date when the user is looking
+   * at an earlier day (a report date), so the change counts on the day being looked at.
+   */
+  const goLiveDate = computed(() => (asOfDate.value < today() ? asOfDate.value : today()))
+
+  /** Reads the open plan again (another tab replaced it: a demo reset, a bundle import). */
+  async function reload(): Promise<void> {
+    const planId = data.value?.plan.id
+    const fresh = planId ? await loadPlan(getDatabase(), planId) : null
+    if (fresh) data.value = fresh
+  }
+
   async function resetDemo(): Promise<void> {
     show(await resetDemoPlan(getDatabase(), loadDemoPlanData))
     focusRegion(data.value?.plan.rootRegionCode ?? '', false)
@@ -79,5 +93,5 @@ export const usePlanStore = defineStore('plan', () => {
     if (!value) asOfDate.value = data.value?.plan.settings.asOfDate ?? today()
   })
 
-  return { data, state, errorMessage, asOfDate, focusRequest, townChoice, rootRegion, regionIndex, assignment, townView, evaluation, townRows, countyRow, open, resetDemo, focusRegion }
+  return { data, state, errorMessage, asOfDate, focusRequest, townChoice, rootRegion, regionIndex, assignment, townView, evaluation, townRows, countyRow, goLiveDate, open, reload, resetDemo, focusRegion }
 })

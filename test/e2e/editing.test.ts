@@ -1,0 +1,101 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
+import { siteDistanceMeters } from '@/core/workspace/nearest-sites'
+import { readDemoFiles } from '../support/demo-expectations'
+import { launchChromium } from './support/browser'
+import { PlannerPage } from './support/planner-page'
+
+const origin = inject('appOrigin')
+const TOWN = '370124105000' // 洪范池镇
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let planner: PlannerPage
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+beforeEach(async () => {
+  await context?.close()
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  page = await context.newPage()
+  planner = new PlannerPage(page, origin)
+})
+
+const liveIn = async (p: Page): Promise<number> => Number(await p.textContent(`[data-testid="coverage:row"][data-code="${TOWN}"] [data-testid="coverage:live"]`))
+
+/** Opens the first candidate merchant of the town in the site panel and sets its status to live. */
+async function convertOneCandidate(p: Page): Promise<string> {
+  await p.click('[data-testid="tab:sites"]')
+  await p.selectOption('[data-testid="filter:town"]', TOWN)
+  await p.click('[data-testid="filter:kind"][data-value="merchant"]')
+  await p.click('[data-testid="filter:status"][data-value="candidate"]')
+  await p.click('[data-testid="site:list-item"]')
+  const siteId = await p.getAttribute('[data-testid="site:panel"]', 'data-site-id')
+  await p.click('[data-testid="site:edit"]')
+  await p.click('[data-testid="site:set-status"][data-value="live"]')
+  await p.click('[data-testid="site:save"]')
+  await p.waitForSelector('[data-testid="site:edit"]')
+  await p.click('[data-testid="filter:reset"]')
+  await p.click('[data-testid="tab:coverage"]')
+  return siteId!
+}
+
+describe('editing a site', () => {
+  it('changes the town by exactly one, keeps it over a reload, and undoes and redoes it', async () => {
+    await planner.open()
+    const before = await liveIn(page)
+    await convertOneCandidate(page)
+    expect(await liveIn(page)).toBe(before + 1)
+
+    await page.reload()
+    await page.waitForSelector('[data-testid="coverage:row"]')
+    expect(await liveIn(page)).toBe(before + 1)
+
+    await page.click('[data-testid="history:undo"]')
+    await expect.poll(() => liveIn(page)).toBe(before)
+    await page.reload()
+    await page.waitForSelector('[data-testid="coverage:row"]')
+    expect(await liveIn(page)).toBe(before)
+    await page.click('[data-testid="history:redo"]')
+    await expect.poll(() => liveIn(page)).toBe(before + 1)
+  })
+
+  it('shows an edit made in one tab in another tab on the same plan, without a reload', async () => {
+    await planner.open()
+    const other = await context.newPage()
+    await new PlannerPage(other, origin).open()
+    const before = await liveIn(other)
+    await convertOneCandidate(page)
+    await expect.poll(() => liveIn(other), { timeout: 10_000 }).toBe(before + 1)
+  })
+})
+
+describe('field mode on a tablet', () => {
+  it('lists the nearest sites in order of distance and updates one in two taps', async () => {
+    const { sites } = readDemoFiles()
+    const here: [number, number] = [116.4506, 36.2897]
+    await context.close()
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true, geolocation: { longitude: here[0], latitude: here[1], accuracy: 12 }, permissions: ['geolocation'] })
+    page = await context.newPage()
+    await page.goto(`${origin}/#/field`)
+    await page.waitForSelector('[data-testid="field:locate"]', { timeout: 30_000 })
+    await page.click('[data-testid="field:locate"]')
+    await page.waitForSelector('[data-testid="field:nearest-item"]')
+    const ids = await page.$$eval('[data-testid="field:nearest-item"]', (items) => items.map((i) => i.getAttribute('data-site-id')))
+    const expected = sites.map((site) => ({ site, meters: siteDistanceMeters(site, here) }))
+      .sort((a, b) => a.meters - b.meters || a.site.id.localeCompare(b.site.id)).slice(0, ids.length).map((n) => n.site.id)
+    expect(ids).toEqual(expected)
+
+    const first = page.locator('[data-testid="field:nearest-item"]').first()
+    const target = (await first.locator('small').innerText()).includes('已暂停') ? 'contacted' : 'suspended'
+    await first.locator('button').first().click()
+    await first.locator(`[data-testid="field:set-status"][data-value="${target}"]`).click()
+    await expect.poll(() => page.locator(`[data-testid="field:nearest-item"][data-site-id="${ids[0]}"] small`).innerText()).toContain(target === 'suspended' ? '已暂停' : '已对接')
+    const boxes = await page.$$eval('[data-testid="field:set-status"], [data-testid="field:locate"]', (els) => els.map((e) => e.getBoundingClientRect().height))
+    expect(Math.min(...boxes)).toBeGreaterThanOrEqual(44)
+  })
+})
