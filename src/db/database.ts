@@ -1,5 +1,6 @@
 import Dexie, { type Table, type Transaction } from 'dexie'
 import type { Cluster, IndicatorObservation, Plan, PlanChange, Region, Site, SitePhoto, Target } from '@/core/model'
+import type { Conflict } from '@/io/bundle/change-set'
 import type { SiteColumns } from './site-columns'
 import { emptyPlanState, siteChunkRows } from './site-chunks'
 
@@ -62,21 +63,11 @@ export interface ChangeRow {
 }
 
 /** A record changed both here and in an imported change set, waiting for the user's choice. */
-export interface ConflictRow {
+export interface ConflictRow extends Conflict {
   planId: string
-  /** `${entity}:${id}`, e.g. 'sites:m-001-00003', 'plan:name', 'regions:*' */
-  key: string
-  entity: ConflictEntity
-  id: string
-  base: unknown
-  mine: unknown
-  theirs: unknown
-  /** Who made their change, and when the set was imported. */
-  theirUser: string
+  /** When the change set was imported. */
   importedAt: string
 }
-
-export type ConflictEntity = 'sites' | 'clusters' | 'targets' | 'indicators' | 'regions' | 'plan'
 
 /**
  * The planner's IndexedDB.

@@ -157,7 +157,8 @@ export async function restorePlanBackup(db: PlannerDatabase, backup: PlanBackup,
 
 function asCopy(backup: PlanBackup, options: RestoreOptions): PlanBackup {
   const id = options.id ?? crypto.randomUUID()
-  const plan = { ...backup.plan, id, name: options.name ?? `${backup.plan.name} (copy)`, isDemo: false }
+  const now = new Date().toISOString()
+  const plan = { ...backup.plan, id, name: options.name ?? `${backup.plan.name} (copy)`, isDemo: false, createdAt: now, updatedAt: now }
   return { ...backup, plan, history: backup.history.map((record) => ({ ...record, planId: id })) }
 }
 

@@ -53,22 +53,42 @@ export function writeTables(db: PlannerDatabase) {
  */
 export async function commitChange(db: PlannerDatabase, planId: string, change: PlanChange | readonly PlanChange[], options: CommitOptions): Promise<ChangeRecord> {
   const after = Array.isArray(change) ? [...change as readonly PlanChange[]] : [change as PlanChange]
-  const { record, row, state } = await runWrite(`save "${options.label}" to plan ${planId}`, () => db.transaction('rw', writeTables(db), async () => {
-    const context = await openWriteContext(db, planId)
-    const before = await writeChanges(context, after)
-    const seq = context.state.head + 1
-    await db.changes.where('[planId+seq]').between([planId, seq], [planId, Infinity], true, true).delete()
-    const { userName } = await readDeviceSettings(db)
-    const record: ChangeRecord = { id: crypto.randomUUID(), planId, seq, at: new Date().toISOString(), user: userName, label: options.label, after, before }
-    const row = toChangeRow(record)
-    await db.changes.add(row)
-    context.state = { ...context.state, head: seq, lastSeq: seq }
-    await saveContext(context, record.at)
-    return { record, row, state: context.state }
+  const committed = await runWrite(`save "${options.label}" to plan ${planId}`, () => db.transaction('rw', writeTables(db), async () => {
+    return commitWithin(await openWriteContext(db, planId), after, options.label)
   }))
-  announce(db, { type: 'change', planId, direction: 'commit', row })
-  await compactIfNeeded(db, state)
-  return record
+  await afterCommit(db, committed)
+  return committed.record
+}
+
+/** A commit as stored, for what follows it once its transaction is done. */
+export interface Committed {
+  record: ChangeRecord
+  row: ChangeRow
+  state: PlanStateRow
+}
+
+/** The commit itself, inside a transaction the caller opened over writeTables (a merge adds its own rows). */
+export async function commitWithin(context: WriteContext, after: PlanChange[], label: string): Promise<Committed> {
+  const { db, plan: { id: planId } } = context
+  const before = await writeChanges(context, after)
+  const seq = context.state.head + 1
+  // A new change drops the redo stack.
+  await db.changes.where('[planId+seq]').between([planId, seq], [planId, Infinity], true, true).delete()
+  const { userName } = await readDeviceSettings(db)
+  const record: ChangeRecord = { id: crypto.randomUUID(), planId, seq, at: new Date().toISOString(), user: userName, label, after, before }
+  const row = toChangeRow(record)
+  await db.changes.add(row)
+  context.state = { ...context.state, head: seq, lastSeq: seq }
+  await saveContext(context, record.at)
+  return { record, row, state: context.state }
+}
+
+/** Once a commit's transaction is done: tell the other tabs, and compact when the edits have piled up. */
+export async function afterCommit(db: PlannerDatabase, { row, state }: Committed, direction: 'commit' | 'undo' | 'redo' = 'commit'): Promise<void> {
+  announce(db, { type: 'change', planId: state.planId, direction, row })
+  if (state.editCount < COMPACT_EDITS) return
+  // The commit is already safe: a compaction that fails leaves valid edits behind and is tried again later.
+  await compactSites(db, state.planId).catch(() => undefined)
 }
 
 /** Reverts the plan's last applied change (persisted: it works after a reload). null when there is none. */
@@ -94,8 +114,7 @@ async function step(db: PlannerDatabase, planId: string, direction: 'undo' | 're
     return { record, row, state: context.state }
   }))
   if (!result) return null
-  announce(db, { type: 'change', planId, direction, row: result.row })
-  await compactIfNeeded(db, result.state)
+  await afterCommit(db, result, direction)
   return result.record
 }
 
@@ -137,12 +156,6 @@ export async function compactSites(db: PlannerDatabase, planId: string): Promise
     const sites = await readPlanSites(db, planId, state)
     await db.planState.put(await writePlanSites(db, state, sites))
   }))
-}
-
-async function compactIfNeeded(db: PlannerDatabase, state: PlanStateRow): Promise<void> {
-  if (state.editCount < COMPACT_EDITS) return
-  // The commit is already safe: a compaction that fails leaves valid edits behind and is tried again later.
-  await compactSites(db, state.planId).catch(() => undefined)
 }
 
 /** Reads the plan and its state at the start of a write. */

@@ -75,7 +75,8 @@ export async function readCurrentSites(db: PlannerDatabase, state: PlanStateRow,
 }
 
 async function locateInChunks(db: PlannerDatabase, state: PlanStateRow, ids: readonly string[]): Promise<Map<string, { site: Site }>> {
-  const chunkIds = await loadChunkIds(db, state)
+  // One edit scans the cached chunk ids; an index pays off once a change touches more than a few sites.
+  const chunkIds = ids.length > 4 ? await indexChunkIds(db, state) : await loadChunkIds(db, state)
   const wanted = new Map<number, number[]>()
   for (const id of ids) {
     const position = findPosition(chunkIds, id)
@@ -117,13 +118,15 @@ async function loadChunkIds(db: PlannerDatabase, state: PlanStateRow): Promise<C
   return cached
 }
 
-/** Builds the id index of a cached layout when a change looks up more than a few sites. */
-export async function indexChunkIds(db: PlannerDatabase, state: PlanStateRow): Promise<void> {
+/** The cached ids with their index built (once per layout). */
+async function indexChunkIds(db: PlannerDatabase, state: PlanStateRow): Promise<ChunkIds> {
   const cached = await loadChunkIds(db, state)
-  if (cached.positions) return
-  const positions = new Map<string, number>()
-  cached.ids.forEach((ids, chunk) => ids.forEach((id, offset) => positions.set(id, chunk * CHUNK_SIZE + offset)))
-  cached.positions = positions
+  if (!cached.positions) {
+    const positions = new Map<string, number>()
+    cached.ids.forEach((ids, chunk) => ids.forEach((id, offset) => positions.set(id, chunk * CHUNK_SIZE + offset)))
+    cached.positions = positions
+  }
+  return cached
 }
 
 function rememberChunkIds(db: PlannerDatabase, planId: string, ids: ChunkIds): void {

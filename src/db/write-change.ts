@@ -5,7 +5,7 @@ import {
 } from '@/core/model'
 import type { Owned, PlannerDatabase, PlanStateRow } from './database'
 import {
-  deleteSiteEdits, indexChunkIds, putSiteEdits, readCurrentSites, readPlanSites, writePlanSites, type CurrentSite,
+  deleteSiteEdits, putSiteEdits, readCurrentSites, readPlanSites, writePlanSites, type CurrentSite,
 } from './site-store'
 
 /** Above this many sites a change rewrites the chunks instead of adding edits (an import, a bulk delete). */
@@ -64,8 +64,6 @@ type Previous<T> = (id: string) => T | null
 
 /** A small change: only the touched sites are read, and written as edits. */
 async function editSites(context: WriteContext, ids: string[], write: (current: Map<string, CurrentSite>) => Promise<PlanStateRow>): Promise<Previous<Site>> {
-  // One edit scans the cached chunk ids; an index pays off once a change touches more than a few sites.
-  if (ids.length > 4) await indexChunkIds(context.db, context.state)
   const current = await readCurrentSites(context.db, context.state, ids)
   context.state = await write(current)
   return (id) => current.get(id)?.site ?? null
