@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { bbox, booleanPointInPolygon, featureCollection, intersect, point, polygon, voronoi } from '@turf/turf'
-import type { Feature, MultiPolygon, Polygon, Position } from 'geojson'
+import type { Feature, MultiPolygon, Point, Polygon, Position } from 'geojson'
 import type { Region } from '../src/core/model'
 
 const GEO = resolve(import.meta.dirname, '../../shared/geo')
@@ -63,7 +63,7 @@ function roughRing(ring: Position[]): Position[] {
   return out
 }
 
-function seedsInside(district: Feature<MultiPolygon>, count: number, random: () => number): Feature<import('geojson').Point>[] {
+function seedsInside(district: Feature<MultiPolygon>, count: number, random: () => number): Feature<Point>[] {
   const [minX, minY, maxX, maxY] = bbox(district)
   const seeds = []
   while (seeds.length < count) {

@@ -102,7 +102,12 @@ function benchCoverage(regions: Region[], xy: Float64Array): void {
   const rounds = 100
   const editMs = timeMs(3, () => {
     // Forth and back, so the counters stay true to the sites.
-    for (let r = 0; r < rounds; r++) for (const [before, after] of edits) r % 2 === 0 ? coverage.applyEdit(before, after) : coverage.applyEdit(after, before)
+    for (let r = 0; r < rounds; r++) {
+      for (const [before, after] of edits) {
+        if (r % 2 === 0) coverage.applyEdit(before, after)
+        else coverage.applyEdit(after, before)
+      }
+    }
   }) / (rounds * edits.length)
   log(`assignSites (1M sites to their regions, the Map the app keeps): ${fmt(assignMs)}`)
   log(`one status edit → updated counters: ${(editMs * 1000).toFixed(3)} µs — ${goal(editMs <= 0.001)} (≤ 1 µs); full recount ${fmt(recount)}: ${ratio(recount, editMs)} faster (${goal(recount / editMs >= 1000)}: ≥ 1000×)`)

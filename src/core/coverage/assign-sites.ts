@@ -11,6 +11,12 @@ export interface SiteAssignment {
   regionsBySite: Map<string, string[]>
   /** Ids of sites in no region, in input order: reported, never silently dropped. */
   outside: string[]
+  /**
+   * Fast path for code that walks the same `sites` array again (coverage, projections): the narrowest region
+   * position (in the index's region array) of each site, -1 outside, -2 in several regions (see
+   * regionsBySite). Dropped as soon as an edit changes the assignment.
+   */
+  positions?: { sites: readonly Site[], position: Int32Array }
 }
 
 const NOWHERE: string[] = Object.freeze([]) as unknown as string[]
@@ -23,12 +29,14 @@ export function assignSites(index: RegionIndex, sites: Site[]): SiteAssignment {
   const single = index.tree.codes.map((code) => Object.freeze([code]) as unknown as string[])
   const regionsBySite = new Map<string, string[]>()
   const outside: string[] = []
-  for (const site of sites) {
+  const position = new Int32Array(sites.length)
+  sites.forEach((site, i) => {
     const codes = locateSite(index, site, single)
     if (codes.length === 0) outside.push(site.id)
     regionsBySite.set(site.id, codes)
-  }
-  return { regionsBySite, outside }
+    position[i] = codes.length === 0 ? -1 : codes.length > 1 ? -2 : index.tree.positionOf.get(codes[0]!)!
+  })
+  return { regionsBySite, outside, positions: { sites, position } }
 }
 
 /** Codes of the narrowest regions of one site; `single` holds the shared one-code arrays per position. */

@@ -58,11 +58,33 @@ export function statusSlotOn(site: Pick<Site, 'status' | 'liveDate'>, asOfDate: 
  * Counts every site into each region of its chain. A site in several regions (a bus line) counts once in each
  * region of the union of their chains — so a line crossing two towns of one county counts once in the county.
  */
-export function createCoverage(regions: Region[], sites: Site[], assignment: SiteAssignment, asOfDate: string, index?: RegionIndex): Coverage {
+export function createCoverage(
+  regions: Region[], sites: Site[], assignment: SiteAssignment, asOfDate: string, index?: RegionIndex,
+  /** Called with every site and its regions in the same pass, so other counters need not walk the sites again. */
+  onSite?: (site: Site, chain: Int32Array) => void,
+): Coverage {
   const tree = index?.tree ?? buildRegionTree(regions)
   const counters = new CoverageCounters(tree, assignment, asOfDate, index)
-  for (const site of sites) counters.add(site, counters.chainOf(site.id), 1)
+  const chainAt = siteChains(tree, assignment, sites, (id) => counters.chainOf(id))
+  for (let i = 0; i < sites.length; i++) {
+    const site = sites[i]!, chain = chainAt(i)
+    counters.add(site, chain, 1)
+    onSite?.(site, chain)
+  }
   return counters
+}
+
+/**
+ * The regions site i of `sites` counts in. Uses the assignment's positions when they were computed for this very
+ * array (no id lookups: what makes a million sites cheap), else the id map through `byId`.
+ */
+export function siteChains(tree: RegionTree, assignment: SiteAssignment, sites: readonly Site[], byId: (id: string) => Int32Array): (i: number) => Int32Array {
+  const fast = assignment.positions?.sites === sites && assignment.positions.position.length === sites.length ? assignment.positions.position : null
+  if (!fast) return (i) => byId(sites[i]!.id)
+  return (i) => {
+    const p = fast[i]!
+    return p >= 0 ? tree.chains[p]! : p === -1 ? EMPTY : byId(sites[i]!.id)
+  }
 }
 
 class CoverageCounters implements Coverage {
@@ -125,6 +147,7 @@ class CoverageCounters implements Coverage {
   private relocate(site: Site): void {
     if (!this.index) throw new Error(`coverage: site ${site.id} is new or moved; pass the region index to createCoverage`)
     const codes = locateSite(this.index, site)
+    delete this.assignment.positions
     this.assignment.regionsBySite.set(site.id, codes)
     const outsideAt = this.assignment.outside.indexOf(site.id)
     if (codes.length === 0 && outsideAt < 0) this.assignment.outside.push(site.id)
@@ -132,6 +155,7 @@ class CoverageCounters implements Coverage {
   }
 
   private forget(siteId: string): void {
+    delete this.assignment.positions
     this.assignment.regionsBySite.delete(siteId)
     const outsideAt = this.assignment.outside.indexOf(siteId)
     if (outsideAt >= 0) this.assignment.outside.splice(outsideAt, 1)
@@ -139,15 +163,12 @@ class CoverageCounters implements Coverage {
 
   get(regionCode: string, kind: SiteKind): KindCounts {
     const position = this.tree.positionOf.get(regionCode)
-    const byStatus = Object.fromEntries(SITE_STATUSES.map((s) => [s, 0])) as Record<SiteStatus, number>
-    if (position === undefined) return { total: 0, live: 0, totalUnits: 0, liveUnits: 0, byStatus }
+    if (position === undefined) return { total: 0, live: 0, totalUnits: 0, liveUnits: 0, byStatus: { candidate: 0, contacted: 0, retrofitting: 0, live: 0, suspended: 0 } }
     const cell = position * KIND_COUNT + KIND_INDEX[kind]
-    let total = 0
-    SITE_STATUSES.forEach((status, slot) => {
-      const n = this.counts[cell * STATUS_COUNT + slot]!
-      byStatus[status] = n
-      total += n
-    })
+    const at = cell * STATUS_COUNT, c = this.counts
+    // Literal keys in SITE_STATUSES order: cheaper than building the record in a loop, and evaluate() calls this a lot.
+    const byStatus = { candidate: c[at]!, contacted: c[at + 1]!, retrofitting: c[at + 2]!, live: c[at + 3]!, suspended: c[at + 4]! }
+    const total = byStatus.candidate + byStatus.contacted + byStatus.retrofitting + byStatus.live + byStatus.suspended
     return { total, live: byStatus.live, totalUnits: this.units[cell * 2]!, liveUnits: this.units[cell * 2 + 1]!, byStatus }
   }
 }

@@ -47,6 +47,8 @@ interface QueryScratch {
 /** Cells per edge: more cells means fewer points fall in boundary cells, at the price of build time and memory. */
 const CELLS_PER_EDGE = 4
 const MIN_CELLS = 1024
+/** Cells across a typical part, at least. */
+const DETAIL = 6
 const MAX_CELLS = 1 << 22
 /** Edges are registered in every cell within this fraction of a cell, so float rounding never hides an edge. */
 const MARGIN = 1e-6
@@ -56,38 +58,55 @@ const OVERLAP = -2
 
 interface EdgeSet { edges: Float64Array, edgePart: Int32Array, minX: number, minY: number, maxX: number, maxY: number }
 
-/** Flattens the parts' rings into one edge array, closing rings that are not closed. */
+/** Flattens the parts' rings into one edge array (sized up front: no growing), closing rings that are not closed. */
 function collectEdges(parts: Position[][][]): EdgeSet {
-  const coords = new FloatList(4096)
-  const owner = new IntList(1024)
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity
-  parts.forEach((rings, part) => {
-    for (const ring of rings) {
-      const n = ring.length
-      if (n < 2) continue
-      const first = ring[0]!, last = ring[n - 1]!
-      const closed = first[0] === last[0] && first[1] === last[1]
-      const edgeCount = closed ? n - 1 : n
-      for (let i = 0; i < edgeCount; i++) {
-        const a = ring[i]!, b = ring[(i + 1) % n]!
-        coords.push(a[0]!)
-        coords.push(a[1]!)
-        coords.push(b[0]!)
-        coords.push(b[1]!)
-        owner.push(part)
-        minX = Math.min(minX, a[0]!)
-        maxX = Math.max(maxX, a[0]!)
-        minY = Math.min(minY, a[1]!)
-        maxY = Math.max(maxY, a[1]!)
+  let count = 0
+  for (const rings of parts) for (const ring of rings) count += ringEdgeCount(ring)
+  const edges = new Float64Array(count * 4), edgePart = new Int32Array(count)
+  let e = 0
+  for (let part = 0; part < parts.length; part++) {
+    for (const ring of parts[part]!) {
+      const n = ring.length, edgeCount = ringEdgeCount(ring)
+      for (let i = 0; i < edgeCount; i++, e++) {
+        const a = ring[i]!, b = ring[i + 1 === n ? 0 : i + 1]!
+        edges[4 * e] = a[0]!
+        edges[4 * e + 1] = a[1]!
+        edges[4 * e + 2] = b[0]!
+        edges[4 * e + 3] = b[1]!
+        edgePart[e] = part
       }
     }
-  })
-  return { edges: coords.data.slice(0, coords.length), edgePart: owner.data.slice(0, owner.length), minX, minY, maxX, maxY }
+  }
+  return { edges, edgePart, ...boundsOf(edges) }
+}
+
+function ringEdgeCount(ring: Position[]): number {
+  const n = ring.length
+  if (n < 2) return 0
+  const first = ring[0]!, last = ring[n - 1]!
+  return first[0] === last[0] && first[1] === last[1] ? n - 1 : n
+}
+
+/** Every vertex starts an edge, so the edges' start points give the bounds. */
+function boundsOf(edges: Float64Array): { minX: number, minY: number, maxX: number, maxY: number } {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity
+  for (let i = 0; i < edges.length; i += 4) {
+    const x = edges[i]!, y = edges[i + 1]!
+    if (x < minX) minX = x
+    if (x > maxX) maxX = x
+    if (y < minY) minY = y
+    if (y > maxY) maxY = y
+  }
+  return { minX, minY, maxX, maxY }
 }
 
 type GridFrame = Omit<PolygonGrid, 'cells' | 'boundaryStart' | 'boundaryEdges' | 'edges' | 'edgePart' | 'scratch' | 'partCount'>
 
-/** Picks a grid of about CELLS_PER_EDGE cells per edge with near-square cells, padded so no vertex is on its rim. */
+/**
+ * Picks a grid of about CELLS_PER_EDGE cells per edge, and at least fine enough that a typical part spans
+ * DETAIL cells across (few, small polygons such as clusters would otherwise sit in a handful of boundary
+ * cells); near-square cells, padded so no vertex is on the grid's rim.
+ */
 function chooseFrame(set: EdgeSet): GridFrame {
   const edgeCount = set.edgePart.length
   if (edgeCount === 0) return { minX: 0, minY: 0, cellW: 1, cellH: 1, invW: 1, invH: 1, cols: 1, rows: 1 }
@@ -95,11 +114,30 @@ function chooseFrame(set: EdgeSet): GridFrame {
   const pad = span * 1e-6
   const minX = set.minX - pad, minY = set.minY - pad
   const width = set.maxX + pad - minX, height = set.maxY + pad - minY
-  const target = Math.min(MAX_CELLS, Math.max(MIN_CELLS, edgeCount * CELLS_PER_EDGE))
+  const detailCell = medianPartSize(set) / DETAIL
+  const forDetail = detailCell > 0 ? (width / detailCell) * (height / detailCell) : 0
+  const target = Math.min(MAX_CELLS, Math.max(MIN_CELLS, edgeCount * CELLS_PER_EDGE, forDetail))
   const cols = Math.max(1, Math.round(Math.sqrt((target * width) / height)))
   const rows = Math.max(1, Math.round(target / cols))
   const cellW = width / cols, cellH = height / rows
   return { minX, minY, cellW, cellH, invW: 1 / cellW, invH: 1 / cellH, cols, rows }
+}
+
+/** Median over parts of the larger side of the part's bounding box. */
+function medianPartSize(set: EdgeSet): number {
+  const parts = set.edgePart.length > 0 ? set.edgePart[set.edgePart.length - 1]! + 1 : 0
+  const box = new Float64Array(parts * 4).fill(Infinity)
+  for (let p = 0; p < parts; p++) box[4 * p + 2] = box[4 * p + 3] = -Infinity
+  for (let i = 0; i < set.edgePart.length; i++) {
+    const p = 4 * set.edgePart[i]!, x = set.edges[4 * i]!, y = set.edges[4 * i + 1]!
+    box[p] = Math.min(box[p]!, x)
+    box[p + 1] = Math.min(box[p + 1]!, y)
+    box[p + 2] = Math.max(box[p + 2]!, x)
+    box[p + 3] = Math.max(box[p + 3]!, y)
+  }
+  const sizes = Array.from({ length: parts }, (_, p) => Math.max(box[4 * p + 2]! - box[4 * p]!, box[4 * p + 3]! - box[4 * p + 1]!))
+    .filter((size) => size > 0 && Number.isFinite(size)).sort((a, b) => a - b)
+  return sizes.length > 0 ? sizes[sizes.length >> 1]! : 0
 }
 
 /**
@@ -140,18 +178,28 @@ function clampIndex(i: number, n: number): number {
 
 /** Registers every edge in the cells it touches, numbers the boundary cells and builds their edge lists. */
 function registerEdges(frame: GridFrame, set: EdgeSet): Pick<PolygonGrid, 'cells' | 'boundaryStart' | 'boundaryEdges'> {
-  const cellIds = new IntList(set.edgePart.length * 3)
-  const edgeIds = new IntList(set.edgePart.length * 3)
+  const n = set.edgePart.length
+  const cellIds = new IntList(n * 3)
+  const edgeIds = new IntList(n * 3)
   const e = set.edges
-  for (let i = 0; i < set.edgePart.length; i++) {
+  const mx = marginOf(frame.cellW, frame.minX), my = marginOf(frame.cellH, frame.minY)
+  for (let i = 0; i < n; i++) {
+    const x1 = e[4 * i]!, y1 = e[4 * i + 1]!, x2 = e[4 * i + 2]!, y2 = e[4 * i + 3]!
+    // Most edges of a detailed boundary are far shorter than a cell: one cell, no row walk.
+    const c0 = Math.floor((Math.min(x1, x2) - mx - frame.minX) * frame.invW), c1 = Math.floor((Math.max(x1, x2) + mx - frame.minX) * frame.invW)
+    const r0 = Math.floor((Math.min(y1, y2) - my - frame.minY) * frame.invH), r1 = Math.floor((Math.max(y1, y2) + my - frame.minY) * frame.invH)
+    if (c0 === c1 && r0 === r1 && c0 >= 0 && c0 < frame.cols && r0 >= 0 && r0 < frame.rows) {
+      cellIds.push(r0 * frame.cols + c0)
+      edgeIds.push(i)
+      continue
+    }
     const before = cellIds.length
-    pushSegmentCells(frame, e[4 * i]!, e[4 * i + 1]!, e[4 * i + 2]!, e[4 * i + 3]!, cellIds)
+    pushSegmentCells(frame, x1, y1, x2, y2, cellIds)
     for (let k = before; k < cellIds.length; k++) edgeIds.push(i)
   }
-  const cellCount = frame.cols * frame.rows
-  const cells = new Int32Array(cellCount).fill(OUTSIDE)
+  const cells = new Int32Array(frame.cols * frame.rows).fill(OUTSIDE)
   // Number boundary cells from 1 (0 is the empty list used for overlaps) in cell order.
-  const boundaryOf = new IntList(1024)
+  const boundaryOf = new IntList(cellIds.length)
   let next = 1
   for (let k = 0; k < cellIds.length; k++) {
     const cell = cellIds.data[k]!
@@ -187,62 +235,60 @@ export function buildPolygonGrid(parts: Position[][][]): PolygonGrid {
 }
 
 /**
- * Labels every clean cell with the part containing its centre: for each row, the edges crossing the row's
- * centre line (half-open in y) are sorted by x and swept left to right, toggling each part's parity.
+ * Labels every clean cell with the part containing its centre: each edge crossing a row's centre line (half-open
+ * in y) toggles its part's parity for every cell centre right of the crossing. A crossing only needs the first
+ * such column, so a row's crossings are sorted as integers (column × parts + part), natively, not by x.
  * Clean cells have no edge nearby, so the centre's answer holds for the whole cell.
  */
 function labelCleanCells(g: PolygonGrid): void {
-  const { rowStart, xs, parts } = rowCrossings(g)
-  const parity = new Uint8Array(g.partCount)
+  const { rowStart, keys } = rowCrossings(g)
+  const parts = g.partCount
+  const parity = new Uint8Array(parts)
   for (let r = 0; r < g.rows; r++) {
     const s = rowStart[r]!, e = rowStart[r + 1]!
-    const order = Array.from({ length: e - s }, (_, i) => s + i).sort((a, b) => xs[a]! - xs[b]!)
-    let ptr = 0, inside = 0, sum = 0
+    keys.subarray(s, e).sort()
+    let ptr = s, inside = 0, sum = 0
+    const base = r * g.cols
     for (let c = 0; c < g.cols; c++) {
-      const xc = g.minX + (c + 0.5) * g.cellW
-      for (; ptr < order.length && xs[order[ptr]!]! < xc; ptr++) {
-        const part = parts[order[ptr]!]!
+      for (const limit = (c + 1) * parts; ptr < e && keys[ptr]! < limit; ptr++) {
+        const part = keys[ptr]! % parts
         parity[part] = parity[part]! ^ 1
         const sign = parity[part] ? 1 : -1
         inside += sign
         sum += sign * part
       }
-      const cell = r * g.cols + c
-      if (g.cells[cell]! >= OUTSIDE) g.cells[cell] = inside === 0 ? OUTSIDE : inside === 1 ? sum : OVERLAP
+      if (g.cells[base + c]! >= OUTSIDE) g.cells[base + c] = inside === 0 ? OUTSIDE : inside === 1 ? sum : OVERLAP
     }
-    parity.fill(0)
+    for (let k = s; k < e; k++) parity[keys[k]! % parts] = 0
   }
 }
 
-/** The x of every edge crossing each row's centre line, grouped by row. */
-function rowCrossings(g: PolygonGrid): { rowStart: Int32Array, xs: Float64Array, parts: Int32Array } {
+/** Per row, every edge crossing its centre line as (first column whose centre is right of it) × parts + part. */
+function rowCrossings(g: PolygonGrid): { rowStart: Int32Array, keys: Float64Array } {
   const rowIds = new IntList(4096)
-  const crossingIds = new IntList(4096)
-  const xs = new FloatList(4096)
+  const keyIds = new IntList(4096)
+  const keys = new FloatList(4096)
   const e = g.edges
   for (let i = 0; i < g.edgePart.length; i++) {
     const x1 = e[4 * i]!, y1 = e[4 * i + 1]!, x2 = e[4 * i + 2]!, y2 = e[4 * i + 3]!
     if (y1 === y2) continue
-    const lo = Math.max(0, Math.floor((Math.min(y1, y2) - g.minY) * g.invH) - 1)
-    const hi = Math.min(g.rows - 1, Math.floor((Math.max(y1, y2) - g.minY) * g.invH) + 1)
+    const lo = Math.max(0, Math.floor((Math.min(y1, y2) - g.minY) * g.invH - 0.5))
+    const hi = Math.min(g.rows - 1, Math.floor((Math.max(y1, y2) - g.minY) * g.invH - 0.5) + 1)
     for (let r = lo; r <= hi; r++) {
       const yc = g.minY + (r + 0.5) * g.cellH
       if ((y1 <= yc) === (y2 <= yc)) continue
+      const x = x1 + ((yc - y1) * (x2 - x1)) / (y2 - y1)
+      const column = Math.max(0, Math.floor((x - g.minX) * g.invW - 0.5) + 1)
+      if (column >= g.cols) continue
       rowIds.push(r)
-      crossingIds.push(xs.length)
-      xs.push(x1 + ((yc - y1) * (x2 - x1)) / (y2 - y1))
-      xs.push(g.edgePart[i]!)
+      keyIds.push(keys.length)
+      keys.push(column * g.partCount + g.edgePart[i]!)
     }
   }
-  const grouped = groupByKey(rowIds, crossingIds, g.rows)
-  const n = grouped.values.length
-  const sortedXs = new Float64Array(n), parts = new Int32Array(n)
-  for (let k = 0; k < n; k++) {
-    const at = grouped.values[k]!
-    sortedXs[k] = xs.data[at]!
-    parts[k] = xs.data[at + 1]!
-  }
-  return { rowStart: grouped.start, xs: sortedXs, parts }
+  const grouped = groupByKey(rowIds, keyIds, g.rows)
+  const sorted = new Float64Array(grouped.values.length)
+  for (let k = 0; k < sorted.length; k++) sorted[k] = keys.data[grouped.values[k]!]!
+  return { rowStart: grouped.start, keys: sorted }
 }
 
 /**
@@ -281,7 +327,9 @@ function locateExact(g: PolygonGrid, px: number, py: number, r: number, c: numbe
     const b = -g.cells[rowBase + cc]! - 2
     for (let j = g.boundaryStart[b]!; j < g.boundaryStart[b + 1]!; j++) {
       const edge = g.boundaryEdges[j]!
-      if (s.stamp[edge] === now) continue
+      // An edge entirely above or below the row line can neither cross it nor hold p: most edges end here.
+      const y1 = g.edges[4 * edge + 1]!, y2 = g.edges[4 * edge + 3]!
+      if ((y1 > py && y2 > py) || (y1 < py && y2 < py) || s.stamp[edge] === now) continue
       s.stamp[edge] = now
       const part = g.edgePart[edge]!
       const result = crossingAt(g.edges, edge, px, py, qx)

@@ -47,11 +47,14 @@ export function createPlanEvaluator(data: PlanData, asOfDate: string, options: E
   toDay(asOfDate) // fail early on a malformed date
   const index = options.index ?? buildRegionIndex(data.regions)
   const assignment = options.assignment ?? assignSites(index, data.sites)
-  const coverage = createCoverage(data.regions, data.sites, assignment, asOfDate, index)
   const projectedKinds = new Set(data.targets.flatMap((t) => t.kind && ['share', 'count', 'complete'].includes(t.metric) ? [t.kind] : []))
-  const pending = createPendingIndex(index.tree, data.sites, (i) => coverage.chainOf(data.sites[i]!.id), asOfDate, projectedKinds)
+  const pending = createPendingIndex(index.tree, asOfDate, projectedKinds)
   const clusterBook = new ClusterBook(data.clusters, data.plan.settings.clusterRule, asOfDate, index)
-  for (const site of data.sites) clusterBook.add(site, 1)
+  // One pass over the sites feeds all three counters: at a million sites, walking them is the cost.
+  const coverage = createCoverage(data.regions, data.sites, assignment, asOfDate, index, (site, chain) => {
+    pending.add(site, chain, 1)
+    clusterBook.add(site, 1)
+  })
   const scopes = data.targets.map((target) => ({ target, positions: scopePositions(index.tree, data, target) }))
   const indicators = createIndicatorBook(index.tree, data.indicators, asOfDate)
   return {

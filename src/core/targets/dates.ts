@@ -29,9 +29,18 @@ export function toDay(isoDate: string): number {
   return daysFromCivil(year, month, day)
 }
 
-/** ISO date (YYYY-MM-DD) of a day number. */
+/** ISO date (YYYY-MM-DD) of a day number (H. Hinnant's civil_from_days; no Date object per call). */
 export function fromDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10)
+  const z = day + 719468
+  const era = Math.floor(z / 146097)
+  const dayOfEra = z - era * 146097
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365)
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  const mp = Math.floor((5 * dayOfYear + 2) / 153)
+  const d = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1
+  const m = mp < 10 ? mp + 3 : mp - 9
+  const y = yearOfEra + era * 400 + (m <= 2 ? 1 : 0)
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`
 }
 
 /** True for a real calendar date written YYYY-MM-DD (2023-02-30 is not). */

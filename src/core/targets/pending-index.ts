@@ -1,5 +1,6 @@
-import type { Site, SiteKind } from '../model'
+import { SITE_KINDS, type Site, type SiteKind } from '../model'
 import type { RegionTree } from '../geometry/region-tree'
+import { kindIndex } from '../coverage/coverage'
 import { toDay } from './dates'
 import { bucketOf, type PendingDates } from './projection'
 
@@ -19,13 +20,19 @@ export function pendingDayOf(site: Site, asOfDate: string): number | null {
 
 /** One pending-day histogram per row (a region, or a cluster); rows widen when a later day arrives. */
 export class DayHistograms {
-  private width = 32
+  private width: number
   private counts: Int32Array
   private units: Float64Array
+  /** Per row: all sites and units in the histogram, so an unreachable target is known without a scan. */
+  private readonly totalCounts: Int32Array
+  private readonly totalUnits: Float64Array
 
-  constructor(readonly rows: number, readonly asOfDay: number) {
+  constructor(readonly rows: number, readonly asOfDay: number, width = 32) {
+    this.width = Math.min(MAX_BUCKETS, Math.max(2, width))
     this.counts = new Int32Array(rows * this.width)
     this.units = new Float64Array(rows * this.width)
+    this.totalCounts = new Int32Array(rows)
+    this.totalUnits = new Float64Array(rows)
   }
 
   /** Adds (sign 1) or removes (sign -1) one site expected on `day`. */
@@ -36,11 +43,19 @@ export class DayHistograms {
     const at = row * this.width + bucket
     this.counts[at]! += sign
     this.units[at]! += sign * units
+    this.totalCounts[row]! += sign
+    this.totalUnits[row]! += sign * units
   }
 
   view(row: number): PendingDates {
     const from = row * this.width, to = from + this.width
-    return { asOfDay: this.asOfDay, counts: this.counts.subarray(from, to), units: this.units.subarray(from, to) }
+    return {
+      asOfDay: this.asOfDay,
+      counts: this.counts.subarray(from, to),
+      units: this.units.subarray(from, to),
+      totalCount: this.totalCounts[row]!,
+      totalUnits: this.totalUnits[row]!,
+    }
   }
 
   private widen(needed: number): void {
@@ -60,32 +75,42 @@ export class DayHistograms {
 export interface PendingIndex {
   /** Undefined for a kind the index was not built for. */
   get(regionPosition: number, kind: SiteKind): PendingDates | undefined
+  /** Adds (1) or removes (-1) a site counted in the regions of `chain`. */
+  add(site: Site, chain: Int32Array, sign: 1 | -1): void
   /** `chainBefore`/`chainAfter`: the regions the site counted in before and after the edit. */
   applyEdit(before: Site | null, chainBefore: Int32Array, after: Site | null, chainAfter: Int32Array): void
 }
 
+/** About a year of daily buckets to start with: most plans' dates fall within it, later ones widen the rows. */
+const INITIAL_WIDTH = 400
+
 /**
- * Builds histograms for `kinds` in one pass; `chainOf(i)` gives the regions site i counts in (as the
- * coverage does), so a line counts once per region here too.
+ * An empty index for `kinds`; fill it with add(site, chain, 1) where `chain` is the regions the site counts in
+ * (as the coverage does), so a line counts once per region here too.
  */
-export function createPendingIndex(tree: RegionTree, sites: Site[], chainOf: (i: number) => Int32Array, asOfDate: string, kinds: Iterable<SiteKind>): PendingIndex {
+export function createPendingIndex(tree: RegionTree, asOfDate: string, kinds: Iterable<SiteKind>): PendingIndex {
   const asOfDay = toDay(asOfDate)
-  const byKind = new Map<SiteKind, DayHistograms>()
-  for (const kind of kinds) byKind.set(kind, new DayHistograms(tree.codes.length, asOfDay))
-  const addSite = (site: Site, chain: Int32Array, sign: 1 | -1): void => {
-    const histograms = byKind.get(site.kind)
+  const byKind: (DayHistograms | undefined)[] = []
+  for (const kind of kinds) byKind[kindIndex(kind)] = new DayHistograms(tree.codes.length, asOfDay, INITIAL_WIDTH)
+  const add = (site: Site, chain: Int32Array, sign: 1 | -1): void => {
+    const histograms = byKind[kindIndex(site.kind)]
     const day = histograms ? pendingDayOf(site, asOfDate) : null
     if (day === null) return
     for (let k = 0; k < chain.length; k++) histograms!.add(chain[k]!, day, site.units, sign)
   }
-  sites.forEach((site, i) => {
-    if (byKind.has(site.kind)) addSite(site, chainOf(i), 1)
-  })
   return {
-    get: (position, kind) => byKind.get(kind)?.view(position),
+    get: (position, kind) => byKind[kindIndex(kind)]?.view(position),
+    add,
     applyEdit(before, chainBefore, after, chainAfter) {
-      if (before) addSite(before, chainBefore, -1)
-      if (after) addSite(after, chainAfter, 1)
+      if (before) add(before, chainBefore, -1)
+      if (after) add(after, chainAfter, 1)
     },
   }
+}
+
+/** Builds and fills an index in one call: `chainOf(i)` gives the regions site i counts in. */
+export function pendingIndexFor(tree: RegionTree, sites: readonly Site[], chainOf: (i: number) => Int32Array, asOfDate: string, kinds: Iterable<SiteKind> = SITE_KINDS): PendingIndex {
+  const index = createPendingIndex(tree, asOfDate, kinds)
+  for (let i = 0; i < sites.length; i++) index.add(sites[i]!, chainOf(i), 1)
+  return index
 }

@@ -10,6 +10,9 @@ export interface PendingDates {
   counts: ArrayLike<number>
   /** Counting units per bucket. */
   units: ArrayLike<number>
+  /** Sum of counts and of units over all buckets: lets an unreachable target skip the scan. */
+  totalCount: number
+  totalUnits: number
 }
 
 /** When a target is projected to be reached: counting slipped sites as going live on the as-of day, and not. */
@@ -24,6 +27,7 @@ export const NO_PROJECTION: Projection = { withSlipped: null, onPlan: null }
 
 /** First bucket ≥ from where the running total from `from` reaches `needed`, or -1. */
 function reachBucket(pending: PendingDates, from: number, needed: number, byUnits: boolean): number {
+  if ((byUnits ? pending.totalUnits : pending.totalCount) < needed) return -1
   const values = byUnits ? pending.units : pending.counts
   let sum = 0
   for (let i = from; i < values.length; i++) {
@@ -61,5 +65,15 @@ export function pendingFrom(days: readonly number[], asOfDay: number, units?: re
     counts[bucket]!++
     unitSums[bucket]! += units ? units[i]! : 1
   })
-  return { asOfDay, counts, units: unitSums }
+  return { asOfDay, counts, units: unitSums, totalCount: days.length, totalUnits: unitSums.reduce((a, b) => a + b, 0) }
+}
+
+/** Sites (or units) pending from `fromDay` to `toDayIncluded` (slipped ones count from the as-of day). */
+export function sumPending(pending: PendingDates, fromDay: number, toDayIncluded: number, byUnits = false): number {
+  const values = byUnits ? pending.units : pending.counts
+  const from = fromDay <= pending.asOfDay ? 0 : bucketOf(fromDay, pending.asOfDay)
+  const to = Math.min(values.length - 1, bucketOf(toDayIncluded, pending.asOfDay))
+  let sum = 0
+  for (let i = from; i <= to; i++) sum += values[i]!
+  return sum
 }

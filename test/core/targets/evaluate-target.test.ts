@@ -3,7 +3,7 @@ import type { KindCounts } from '@/core/coverage/coverage'
 import type { Target } from '@/core/model'
 import { toDay } from '@/core/targets/dates'
 import { evaluateTarget, requiredLive } from '@/core/targets/evaluate-target'
-import { pendingFrom } from '@/core/targets/projection'
+import { pendingFrom, sumPending } from '@/core/targets/projection'
 
 function counts(live: number, total: number, units?: { live: number, total: number }): KindCounts {
   return {
@@ -128,5 +128,16 @@ describe('dates', () => {
       expect(fromDay(toDay(date))).toBe(date)
     }
     expect(['2023-02-29', '2023-13-01', '2023-6-30', 'x'].map(isIsoDate)).toEqual([false, false, false, false])
+    for (let day = -800; day < 60_000; day += 37) expect(fromDay(day)).toBe(new Date(day * 86_400_000).toISOString().slice(0, 10))
+  })
+})
+
+describe('sumPending', () => {
+  it('sums the sites or units planned within a window, slipped ones from the as-of day', () => {
+    const p = pending(['2023-05-01', '2023-07-01', '2023-08-01', '2023-12-01'], [1, 2, 4, 8])
+    expect(sumPending(p, toDay('2023-06-30'), toDay('2023-08-01'))).toBe(3)
+    expect(sumPending(p, toDay('2023-06-30'), toDay('2023-08-01'), true)).toBe(7)
+    expect(sumPending(p, toDay('2023-07-02'), toDay('2030-01-01'), true)).toBe(12)
+    expect(sumPending(p, toDay('2023-09-01'), toDay('2023-08-01'))).toBe(0)
   })
 })
