@@ -1,4 +1,5 @@
-// GLSL ES 1.00 runs on both the WebGL2 and the WebGL1 context MapLibre may hand us.
+// GLSL ES 1.00 runs on both the WebGL2 and the WebGL1 context MapLibre may hand us. Both stages use highp where
+// the fragment stage has it: uniforms shared by the two stages must be declared with the same precision.
 
 /**
  * One point sprite per site. a_style holds the bytes of the style buffer: status, kind, visible. Hidden sites are
@@ -37,7 +38,11 @@ void main() {
  * ring. Output is premultiplied, as MapLibre's blend function expects.
  */
 export const FRAGMENT_SHADER = `
+#ifdef GL_FRAGMENT_PRECISION_HIGH
+precision highp float;
+#else
 precision mediump float;
+#endif
 uniform sampler2D u_atlas;
 uniform vec2 u_atlas_cell;
 uniform vec2 u_atlas_pad;
