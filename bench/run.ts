@@ -155,3 +155,6 @@ const { regions, xy } = loadDataset(log)
 log(`# e-CNY planner benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 10)}`)
 benchAssignment(regions, xy)
 benchCoverage(regions, xy)
+
+// Storage (issue 4, bench/storage.ts): IndexedDB in headless Chromium.
+await (await import('./storage')).runStorageBenchmarks()

@@ -396,8 +396,7 @@ function sliceAttributes(columns: AttributeColumns | null, start: number, end: n
   if (!columns) return null
   const from = sum(columns.counts, 0, start)
   const to = from + sum(columns.counts, start, end)
-  const values = decodeStrings(columns.values, to).slice(from)
-  return { keys: columns.keys, counts: columns.counts.subarray(start, end), keyIndexes: columns.keyIndexes.subarray(from, to), values: encodeStrings(values) }
+  return { keys: columns.keys, counts: columns.counts.subarray(start, end), keyIndexes: columns.keyIndexes.subarray(from, to), values: sliceStrings(columns.values, from, to) }
 }
 
 function countLines(flags: Uint8Array, start: number, end: number): number {

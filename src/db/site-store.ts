@@ -1,7 +1,7 @@
 import type { Site } from '@/core/model'
 import type { PlannerDatabase, PlanStateRow, SiteChunkRow, SiteEditRow } from './database'
 import { CHUNK_SIZE, siteChunkRows } from './site-chunks'
-import { decodeSiteIds, decodeSites, sliceColumns } from './site-columns'
+import { decodeSiteIds, decodeSites, sliceColumns, type SiteColumns } from './site-columns'
 
 // Every function here runs inside a transaction its caller opened over the site tables and planState.
 
@@ -11,14 +11,18 @@ export interface CurrentSite {
   edit: SiteEditRow | undefined
 }
 
-/** Ids of each chunk of a plan's current layout, kept per connection so one edit need not read every chunk. */
-interface ChunkIds {
+/**
+ * A plan's chunks as this connection last read or wrote them, for one layout: their columns (so the previous
+ * version of an edited site decodes without reading its 50,000-site chunk again) and ids (to find it).
+ */
+interface CachedLayout {
   layout: string
+  columns: SiteColumns[]
   ids: string[][]
   positions: Map<string, number> | null
 }
 
-const chunkIdCache = new WeakMap<PlannerDatabase, Map<string, ChunkIds>>()
+const layoutCache = new WeakMap<PlannerDatabase, Map<string, CachedLayout>>()
 
 /** Every site of a plan in order: the chunks' sites with the edits applied, then the appended ones. */
 export async function readPlanSites(db: PlannerDatabase, planId: string, state: PlanStateRow): Promise<Site[]> {
@@ -35,7 +39,7 @@ export async function readPlanSites(db: PlannerDatabase, planId: string, state: 
       else if (!edit.appended && edit.site) sites.push(edit.site)
     }
   }
-  rememberChunkIds(db, planId, { layout: state.layout, ids, positions: null })
+  remember(db, planId, { layout: state.layout, columns: chunks.map((chunk) => chunk.columns), ids, positions: null })
   const appended = edits.filter((edit) => edit.appended && edit.site).sort((a, b) => a.seq - b.seq)
   for (const edit of appended) sites.push(edit.site!)
   return sites
@@ -46,7 +50,11 @@ export async function writePlanSites(db: PlannerDatabase, state: PlanStateRow, s
   await deletePlanSites(db, state.planId)
   const chunks = siteChunkRows(state.planId, sites)
   await db.siteChunks.bulkAdd(chunks)
-  return { ...state, layout: crypto.randomUUID(), chunkCount: chunks.length, siteCount: sites.length, editCount: 0, nextSiteSeq: 1 }
+  const layout = crypto.randomUUID()
+  // Should the transaction fail, this layout id is never stored, so the cache entry is simply never used.
+  const ids = chunks.map((_, i) => sites.slice(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE).map((site) => site.id))
+  remember(db, state.planId, { layout, columns: chunks.map((chunk) => chunk.columns), ids, positions: null })
+  return { ...state, layout, chunkCount: chunks.length, siteCount: sites.length, editCount: 0, nextSiteSeq: 1 }
 }
 
 /** Removes a plan's chunks and edits. */
@@ -56,8 +64,7 @@ export async function deletePlanSites(db: PlannerDatabase, planId: string): Prom
 
 /** The current version of each of `ids` (site null: no such site), without decoding whole chunks. */
 export async function readCurrentSites(db: PlannerDatabase, state: PlanStateRow, ids: readonly string[]): Promise<Map<string, CurrentSite>> {
-  const { planId } = state
-  const edits = await db.siteEdits.bulkGet(ids.map((id) => [planId, id]))
+  const edits = await db.siteEdits.bulkGet(ids.map((id) => [state.planId, id]))
   const current = new Map<string, CurrentSite>()
   const unedited: string[] = []
   ids.forEach((id, i) => {
@@ -66,61 +73,41 @@ export async function readCurrentSites(db: PlannerDatabase, state: PlanStateRow,
     else unedited.push(id)
   })
   if (unedited.length === 0) return current
-  const located = await locateInChunks(db, state, unedited)
-  for (const id of unedited) {
-    const position = located.get(id)
-    current.set(id, { site: position === undefined ? null : position.site, edit: undefined })
-  }
+  // One edit scans the cached ids; an index pays off once a change touches more than a few sites.
+  const cached = unedited.length > 4 ? await indexLayout(db, state) : await loadLayout(db, state)
+  for (const id of unedited) current.set(id, { site: siteAt(cached, findPosition(cached, id)), edit: undefined })
   return current
 }
 
-async function locateInChunks(db: PlannerDatabase, state: PlanStateRow, ids: readonly string[]): Promise<Map<string, { site: Site }>> {
-  // One edit scans the cached chunk ids; an index pays off once a change touches more than a few sites.
-  const chunkIds = ids.length > 4 ? await indexChunkIds(db, state) : await loadChunkIds(db, state)
-  const wanted = new Map<number, number[]>()
-  for (const id of ids) {
-    const position = findPosition(chunkIds, id)
-    if (position === undefined) continue
-    const chunk = Math.floor(position / CHUNK_SIZE)
-    wanted.set(chunk, [...(wanted.get(chunk) ?? []), position % CHUNK_SIZE])
-  }
-  const keys = [...wanted.keys()]
-  const rows = await db.siteChunks.bulkGet(keys.map((index) => [state.planId, index]))
-  const found = new Map<string, { site: Site }>()
-  rows.forEach((row, i) => {
-    for (const offset of wanted.get(keys[i]!)!) {
-      const site = decodeSites(sliceColumns(row!.columns, offset, offset + 1))[0]!
-      found.set(site.id, { site })
-    }
-  })
-  return found
+function siteAt(cached: CachedLayout, position: number | undefined): Site | null {
+  if (position === undefined) return null
+  const offset = position % CHUNK_SIZE
+  return decodeSites(sliceColumns(cached.columns[Math.floor(position / CHUNK_SIZE)]!, offset, offset + 1))[0]!
 }
 
 /** chunk × CHUNK_SIZE + offset of a site in the chunks; a scan for one edit, an index once many are looked up. */
-function findPosition(chunkIds: ChunkIds, id: string): number | undefined {
-  if (!chunkIds.positions) {
-    for (let chunk = 0; chunk < chunkIds.ids.length; chunk++) {
-      const offset = chunkIds.ids[chunk]!.indexOf(id)
-      if (offset >= 0) return chunk * CHUNK_SIZE + offset
-    }
-    return undefined
+function findPosition(cached: CachedLayout, id: string): number | undefined {
+  if (cached.positions) return cached.positions.get(id)
+  for (let chunk = 0; chunk < cached.ids.length; chunk++) {
+    const offset = cached.ids[chunk]!.indexOf(id)
+    if (offset >= 0) return chunk * CHUNK_SIZE + offset
   }
-  return chunkIds.positions.get(id)
+  return undefined
 }
 
-async function loadChunkIds(db: PlannerDatabase, state: PlanStateRow): Promise<ChunkIds> {
-  let cached = chunkIdCache.get(db)?.get(state.planId)
+async function loadLayout(db: PlannerDatabase, state: PlanStateRow): Promise<CachedLayout> {
+  let cached = layoutCache.get(db)?.get(state.planId)
   if (cached?.layout !== state.layout) {
-    const chunks = await readChunks(db, state.planId)
-    cached = { layout: state.layout, ids: chunks.map((chunk) => decodeSiteIds(chunk.columns)), positions: null }
-    rememberChunkIds(db, state.planId, cached)
+    const columns = (await readChunks(db, state.planId)).map((chunk) => chunk.columns)
+    cached = { layout: state.layout, columns, ids: columns.map(decodeSiteIds), positions: null }
+    remember(db, state.planId, cached)
   }
   return cached
 }
 
-/** The cached ids with their index built (once per layout). */
-async function indexChunkIds(db: PlannerDatabase, state: PlanStateRow): Promise<ChunkIds> {
-  const cached = await loadChunkIds(db, state)
+/** The cached layout with its id index built (once per layout). */
+async function indexLayout(db: PlannerDatabase, state: PlanStateRow): Promise<CachedLayout> {
+  const cached = await loadLayout(db, state)
   if (!cached.positions) {
     const positions = new Map<string, number>()
     cached.ids.forEach((ids, chunk) => ids.forEach((id, offset) => positions.set(id, chunk * CHUNK_SIZE + offset)))
@@ -129,10 +116,10 @@ async function indexChunkIds(db: PlannerDatabase, state: PlanStateRow): Promise<
   return cached
 }
 
-function rememberChunkIds(db: PlannerDatabase, planId: string, ids: ChunkIds): void {
-  const plans = chunkIdCache.get(db) ?? new Map<string, ChunkIds>()
-  plans.set(planId, ids)
-  chunkIdCache.set(db, plans)
+function remember(db: PlannerDatabase, planId: string, layout: CachedLayout): void {
+  const plans = layoutCache.get(db) ?? new Map<string, CachedLayout>()
+  plans.set(planId, layout)
+  layoutCache.set(db, plans)
 }
 
 async function readChunks(db: PlannerDatabase, planId: string): Promise<SiteChunkRow[]> {

@@ -1,0 +1,30 @@
+/** What the storage benchmark page measures, in ms (the Node driver prints it). */
+export interface StorageResult {
+  siteCount: number
+  baselineCount: number
+  userAgent: string
+  /** Naive: Dexie, one row per site ([planId+id] key, indexes on planId, kind, status), on baselineCount sites. */
+  naive: { bulkPutMs: number, toArrayMs: number, putOneMs: number }
+  /** Of which CPU: encoding all sites into chunk columns, and decoding them (no IndexedDB). */
+  encodeMs: number
+  decodeMs: number
+  /** Ours (src/db). */
+  storeMs: number
+  openMs: number
+  firstEditMs: number
+  /** Median and worst of the edits after the first. */
+  editMedianMs: number
+  editMaxMs: number
+  edits: number
+  openWithEditsMs: number
+  undoMs: number
+  compactMs: number
+  /** Bytes the origin uses after storing the plan (navigator.storage.estimate), null when unknown. */
+  usedBytes: number | null
+}
+
+declare global {
+  interface Window {
+    storageBench?: { run(siteCount: number, baselineCount: number): Promise<StorageResult> }
+  }
+}

@@ -1,0 +1,108 @@
+import Dexie from 'dexie'
+import type { PlanData, Site } from '@/core/model'
+import { PlannerDatabase } from '@/db/database'
+import { createPlan, loadPlan } from '@/db/plan-repository'
+import { commitChange, compactSites, undo } from '@/db/plan-store'
+import { siteChunkRows } from '@/db/site-chunks'
+import { decodeSites } from '@/db/site-columns'
+import { storageEstimate } from '@/db/storage-quota'
+import type { StorageResult } from './bench-api'
+import { makeBenchPlan } from './make-sites'
+
+const DB_NAME = 'storage-bench'
+const EDITS = 21
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now()
+  const result = await work()
+  return [result, performance.now() - start]
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+
+/** The naive way: Dexie, one row per site, on the first `count` sites. */
+async function measureNaive(data: PlanData, count: number): Promise<StorageResult['naive']> {
+  const open = (): Dexie => {
+    const db = new Dexie('storage-bench-naive')
+    db.version(1).stores({ sites: '[planId+id], planId, kind, status' })
+    return db
+  }
+  const planId = data.plan.id
+  const rows = data.sites.slice(0, count).map((site) => ({ ...site, planId }))
+  let db = open()
+  await db.open()
+  const [, bulkPutMs] = await timed(() => db.table('sites').bulkPut(rows))
+  db.close()
+  db = open()
+  const [read, toArrayMs] = await timed(() => db.table('sites').where('planId').equals(planId).toArray())
+  if (read.length !== count) throw new Error(`naive read ${read.length} of ${count} rows`)
+  const puts: number[] = []
+  for (let i = 0; i < EDITS; i++) puts.push((await timed(() => db.table('sites').put({ ...rows[i * 997]!, status: 'live' })))[1])
+  db.close()
+  await Dexie.delete('storage-bench-naive')
+  return { bulkPutMs, toArrayMs, putOneMs: median(puts) }
+}
+
+/** Checks the loaded plan against what was stored, on a sample (comparing 500,000 sites would dominate). */
+function check(loaded: PlanData | null, data: PlanData, what: string): void {
+  if (!loaded || loaded.sites.length !== data.sites.length) throw new Error(`${what}: ${loaded?.sites.length} sites, expected ${data.sites.length}`)
+  for (const index of [0, 99, 12_345, Math.floor(data.sites.length / 2), data.sites.length - 1]) {
+    if (JSON.stringify(loaded.sites[index]) !== JSON.stringify(data.sites[index])) throw new Error(`${what}: site ${index} differs`)
+  }
+}
+
+async function measureEdits(db: PlannerDatabase, data: PlanData): Promise<{ times: number[], edited: Site[] }> {
+  const times: number[] = []
+  const edited: Site[] = []
+  for (let i = 0; i < EDITS; i++) {
+    const index = Math.floor(((i * 7919) % 1000) / 1000 * data.sites.length)
+    const site: Site = { ...data.sites[index]!, status: 'live', liveDate: '2023-10-01', methods: ['static_qr'] }
+    times.push((await timed(() => commitChange(db, data.plan.id, { type: 'sites.put', sites: [site] }, { label: `edit ${i}` })))[1])
+    edited.push(site)
+    data.sites[index] = site
+  }
+  return { times, edited }
+}
+
+/** The CPU part alone: encoding every site into chunks' columns and decoding them again, no IndexedDB. */
+function measureColumns(data: PlanData): { encodeMs: number, decodeMs: number } {
+  let start = performance.now()
+  const chunks = siteChunkRows(data.plan.id, data.sites)
+  const encodeMs = performance.now() - start
+  start = performance.now()
+  const count = chunks.reduce((n, chunk) => n + decodeSites(chunk.columns).length, 0)
+  if (count !== data.sites.length) throw new Error('decode lost sites')
+  return { encodeMs, decodeMs: performance.now() - start }
+}
+
+async function run(siteCount: number, baselineCount: number): Promise<StorageResult> {
+  await Dexie.delete(DB_NAME)
+  const data = makeBenchPlan(siteCount)
+  const naive = await measureNaive(data, baselineCount)
+  const columns = measureColumns(data)
+  let db = new PlannerDatabase(DB_NAME)
+  await db.open()
+  const [, storeMs] = await timed(() => createPlan(db, data))
+  const { usedBytes } = await storageEstimate()
+  db.close()
+  db = new PlannerDatabase(DB_NAME)
+  const [loaded, openMs] = await timed(() => loadPlan(db, data.plan.id))
+  check(loaded, data, 'open')
+  const { times } = await measureEdits(db, data)
+  db.close()
+  db = new PlannerDatabase(DB_NAME)
+  const [withEdits, openWithEditsMs] = await timed(() => loadPlan(db, data.plan.id))
+  check(withEdits, data, 'open with edits')
+  const [, undoMs] = await timed(() => undo(db, data.plan.id))
+  const [, compactMs] = await timed(() => compactSites(db, data.plan.id))
+  db.close()
+  await Dexie.delete(DB_NAME)
+  const rest = times.slice(1)
+  return {
+    siteCount, baselineCount, userAgent: navigator.userAgent, naive, ...columns, storeMs, openMs, usedBytes,
+    firstEditMs: times[0]!, editMedianMs: median(rest), editMaxMs: Math.max(...rest), edits: rest.length,
+    openWithEditsMs, undoMs, compactMs,
+  }
+}
+
+window.storageBench = { run }
