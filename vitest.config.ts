@@ -15,7 +15,7 @@ export default defineConfig({
           // Builds the app once and serves it for every browser spec.
           globalSetup: ['test/e2e/support/global-setup.ts'],
           // Browser specs need the time, not the machine's speed; they run one file at a time on 2 cores.
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 240_000,
           fileParallelism: false,
         },

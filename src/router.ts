@@ -11,6 +11,7 @@ export const router = createRouter({
     { path: '/', name: 'map', component: PlannerView },
     { path: '/dashboard', name: 'dashboard', component: () => import('@/views/DashboardView.vue') },
     { path: '/field', name: 'field', component: () => import('@/views/FieldView.vue') },
+    { path: '/plans', name: 'plans', component: () => import('@/views/PlansView.vue') },
     { path: '/report', name: 'report', component: () => import('@/views/ReportView.vue') },
   ],
 })

@@ -22,6 +22,10 @@ export const i18n = createI18n({
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
   messages: { 'zh-CN': zhCN, en },
+  datetimeFormats: {
+    'zh-CN': { short: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' } },
+    'en': { short: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' } },
+  },
   numberFormats: {
     'zh-CN': { percent: { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 } },
     'en': { percent: { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 } },
