@@ -2,6 +2,7 @@ import type { Polygon } from 'geojson'
 import { isLiveOn, type Cluster, type ClusterRule, type PlanData, type RegionLevel, type Site } from '../model'
 import { buildPolygonGrid, locateParts } from '../geometry/polygon-grid'
 import { buildRegionIndex, locatePosition, type RegionIndex } from '../geometry/region-index'
+import { toDay } from '../targets/dates'
 import { clusterHull } from './cluster-hull'
 import { dbscan } from './dbscan'
 import { clusterCentre, evaluateClusters, requiredLiveMerchants } from './evaluate-clusters'
@@ -74,8 +75,8 @@ export function suggestClusters(data: PlanData, asOfDate: string, options: Sugge
     const region = ancestorAtLevel(index.tree.chains, data.regions, locatePosition(index, centre[0], centre[1]), level)
     return lacking.has(region) ? [{ geometry, region, memberIds: group.map((i) => data.sites[i]!.id) }] : []
   })
-  const tallies = tallyInside(drafts.map((d) => d.geometry), data.sites, asOfDate)
-  const suggestions = drafts.map((draft, k) => ({ ...draft, ...measure(tallies[k]!, rule) }))
+  const tallies = tallyMerchantsInside(drafts.map((d) => d.geometry), data.sites, asOfDate)
+  const suggestions = drafts.map((draft, k) => ({ ...draft, ...measure(tallies[k]!, rule, data.sites) }))
   return rank(suggestions, options.perRegion ?? 3).map(({ region, ...s }, k, all) => {
     const nth = all.slice(0, k + 1).filter((o) => o.region === region).length
     const town = data.regions[region]!
@@ -111,28 +112,38 @@ function groupMembers(sites: Site[], members: number[], maxDistanceMeters: numbe
   return groups
 }
 
-interface InsideTally { merchants: number, live: number, planned: number, convertible: string[] }
+/** Merchants inside one polygon, as evaluateClusters counts them (boundary included, overlaps in each). */
+export interface InsideTally {
+  merchants: number
+  /** Live on the date. */
+  live: number
+  /** Go-live days (see toDay) of the merchants already planned (isPlannedFrom), unsorted. */
+  plannedDays: number[]
+  /** Site indices of the convertible merchants (isConvertible and not planned), in site order. */
+  convertible: number[]
+}
 
-/** Merchants inside each polygon (boundary included, overlaps counted in each), as evaluateClusters counts them. */
-function tallyInside(polygons: Polygon[], sites: Site[], asOfDate: string): InsideTally[] {
-  const tallies: InsideTally[] = polygons.map(() => ({ merchants: 0, live: 0, planned: 0, convertible: [] }))
+/** Tallies the merchants inside each polygon in one pass over the sites (a polygon grid, like the engine's). */
+export function tallyMerchantsInside(polygons: Polygon[], sites: Site[], asOfDate: string): InsideTally[] {
+  const tallies: InsideTally[] = polygons.map(() => ({ merchants: 0, live: 0, plannedDays: [], convertible: [] }))
   if (polygons.length === 0) return tallies
   const grid = buildPolygonGrid(polygons.map((p) => p.coordinates))
   const inside: number[] = []
-  for (const site of sites) {
-    if (site.kind !== 'merchant' || site.geometry.type !== 'Point') continue
+  sites.forEach((site, i) => {
+    if (site.kind !== 'merchant' || site.geometry.type !== 'Point') return
     inside.length = 0
-    if (locateParts(grid, site.geometry.coordinates[0]!, site.geometry.coordinates[1]!, inside) < 0) continue
+    if (locateParts(grid, site.geometry.coordinates[0]!, site.geometry.coordinates[1]!, inside) < 0) return
     const live = isLiveOn(site, asOfDate)
     const planned = !live && isPlannedFrom(site, asOfDate)
+    const day = planned ? toDay(site.status === 'live' ? site.liveDate! : site.plannedDate!) : 0
     for (const k of inside) {
       const tally = tallies[k]!
       tally.merchants++
       if (live) tally.live++
-      else if (planned) tally.planned++
-      else if (isConvertible(site)) tally.convertible.push(site.id)
+      else if (planned) tally.plannedDays.push(day)
+      else if (isConvertible(site)) tally.convertible.push(i)
     }
-  }
+  })
   return tallies
 }
 
@@ -147,11 +158,13 @@ export function isConvertible(site: Site): boolean {
   return site.status === 'candidate' || site.status === 'contacted' || site.status === 'retrofitting'
 }
 
-function measure(tally: InsideTally, rule: ClusterRule): Omit<ClusterSuggestion, 'id' | 'name' | 'regionCode' | 'geometry' | 'memberIds'> {
+function measure(tally: InsideTally, rule: ClusterRule, sites: Site[]): Omit<ClusterSuggestion, 'id' | 'name' | 'regionCode' | 'geometry' | 'memberIds'> {
   const requiredLive = requiredLiveMerchants(rule, tally.merchants)
   const neededConversions = Math.max(0, requiredLive - tally.live)
-  const feasible = neededConversions <= tally.planned + tally.convertible.length
-  return { merchants: tally.merchants, liveMerchants: tally.live, requiredLive, neededConversions, plannedMerchants: tally.planned, convertibleIds: tally.convertible, feasible }
+  const plannedMerchants = tally.plannedDays.length
+  const feasible = neededConversions <= plannedMerchants + tally.convertible.length
+  const convertibleIds = tally.convertible.map((i) => sites[i]!.id)
+  return { merchants: tally.merchants, liveMerchants: tally.live, requiredLive, neededConversions, plannedMerchants, convertibleIds, feasible }
 }
 
 function rank<T extends { region: number, feasible: boolean, neededConversions: number, merchants: number }>(suggestions: T[], perRegion: number): T[] {
