@@ -1,6 +1,7 @@
 import type { Position } from 'geojson'
 import type { Cluster, ClusterRule, Site } from '../model'
 import { isLiveOn } from '../model'
+import { EDGE_CROSSES, EDGE_ON, testEdge } from '../geometry/edge-test'
 import { buildPolygonGrid, locateParts, type PolygonGrid } from '../geometry/polygon-grid'
 import { locatePoint, type RegionIndex } from '../geometry/region-index'
 import { fromDay, toDay } from '../targets/dates'
@@ -41,6 +42,10 @@ export class ClusterBook {
   private readonly pending: DayHistograms
   private readonly regionCodes: (string | null)[]
   private readonly inside: number[] = []
+  /** minX, minY, maxX, maxY per cluster. */
+  private readonly boxes: Float64Array
+  /** Per region position: the clusters whose box meets the region's, so a merchant only tests a few. */
+  private readonly candidates: (Int32Array | undefined)[] = []
 
   constructor(readonly clusters: Cluster[], readonly rule: ClusterRule, readonly asOfDate: string, index?: RegionIndex) {
     this.grid = clusters.length > 0 ? buildPolygonGrid(clusters.map((c) => c.geometry.coordinates)) : null
@@ -51,20 +56,37 @@ export class ClusterBook {
       const centre = clusterCentre(c.geometry.coordinates)
       return index && centre ? locatePoint(index, centre[0], centre[1]) : null
     })
+    this.boxes = ringBoxes(clusters)
+    if (index) this.candidates = candidatesPerRegion(index.boxes, this.boxes)
   }
 
-  /** Adds (1) or removes (-1) one site; only point merchants count. */
-  add(site: Site, sign: 1 | -1): void {
+  /**
+   * Adds (1) or removes (-1) one site; only point merchants count. With the site's regions (`chain`, narrowest
+   * first) only the clusters near its region are tested.
+   */
+  add(site: Site, sign: 1 | -1, chain?: Int32Array): void {
     if (!this.grid || site.kind !== 'merchant' || site.geometry.type !== 'Point') return
     this.inside.length = 0
     const [x, y] = site.geometry.coordinates as [number, number]
-    if (locateParts(this.grid, x, y, this.inside) < 0) return
+    const near = chain && chain.length > 0 ? this.candidates[chain[0]!] : undefined
+    if (near) this.testNear(near, x, y)
+    else locateParts(this.grid, x, y, this.inside)
+    if (this.inside.length === 0) return
     const live = isLiveOn(site, this.asOfDate)
     const day = live ? null : pendingDayOf(site, this.asOfDate)
     for (const c of this.inside) {
       this.merchants[c]! += sign
       if (live) this.live[c]! += sign
       else if (day !== null) this.pending.add(c, day, 1, sign)
+    }
+  }
+
+  private testNear(near: Int32Array, x: number, y: number): void {
+    const b = this.boxes
+    for (let k = 0; k < near.length; k++) {
+      const c = near[k]!
+      if (x < b[4 * c]! || y < b[4 * c + 1]! || x > b[4 * c + 2]! || y > b[4 * c + 3]!) continue
+      if (inRings(this.clusters[c]!.geometry.coordinates, x, y)) this.inside.push(c)
     }
   }
 
@@ -87,6 +109,43 @@ export class ClusterBook {
       }
     })
   }
+}
+
+/** Boundary-inclusive even-odd test with turf's own edge predicate, as the grid answers. */
+function inRings(rings: Position[][], x: number, y: number): boolean {
+  let inside = false
+  for (const ring of rings) {
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const result = testEdge(ring[i]![0]!, ring[i]![1]!, ring[i + 1]![0]!, ring[i + 1]![1]!, x, y)
+      if (result === EDGE_ON) return true
+      if (result === EDGE_CROSSES) inside = !inside
+    }
+  }
+  return inside
+}
+
+function ringBoxes(clusters: Cluster[]): Float64Array {
+  const boxes = new Float64Array(clusters.length * 4)
+  clusters.forEach((cluster, c) => {
+    const xs = cluster.geometry.coordinates[0]!.map((p) => p[0]!), ys = cluster.geometry.coordinates[0]!.map((p) => p[1]!)
+    boxes.set([Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)], c * 4)
+  })
+  return boxes
+}
+
+function candidatesPerRegion(regionBoxes: Float64Array, clusterBoxes: Float64Array): (Int32Array | undefined)[] {
+  const result: (Int32Array | undefined)[] = []
+  for (let r = 0; r < regionBoxes.length / 4; r++) {
+    if (Number.isNaN(regionBoxes[4 * r]!)) continue
+    const near: number[] = []
+    for (let c = 0; c < clusterBoxes.length / 4; c++) {
+      const apart = clusterBoxes[4 * c]! > regionBoxes[4 * r + 2]! || clusterBoxes[4 * c + 2]! < regionBoxes[4 * r]!
+        || clusterBoxes[4 * c + 1]! > regionBoxes[4 * r + 3]! || clusterBoxes[4 * c + 3]! < regionBoxes[4 * r + 1]!
+      if (!apart) near.push(c)
+    }
+    result[r] = Int32Array.from(near)
+  }
+  return result
 }
 
 /** Evaluates every cluster on `asOfDate`: merchants inside, established or not, and when planned dates make it so. */

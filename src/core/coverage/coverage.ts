@@ -1,6 +1,6 @@
 import { SITE_KINDS, SITE_STATUSES, type Region, type Site, type SiteKind, type SiteStatus } from '../model'
 import type { RegionIndex } from '../geometry/region-index'
-import { buildRegionTree, unionOfChains, type RegionTree } from '../geometry/region-tree'
+import { buildRegionTree, rollUpRows, unionOfChains, type RegionTree } from '../geometry/region-tree'
 import { locateSite, type SiteAssignment } from './assign-sites'
 
 /** Counts of one kind of site in one region, as of the coverage's date. */
@@ -60,17 +60,26 @@ export function statusSlotOn(site: Pick<Site, 'status' | 'liveDate'>, asOfDate: 
  */
 export function createCoverage(
   regions: Region[], sites: Site[], assignment: SiteAssignment, asOfDate: string, index?: RegionIndex,
-  /** Called with every site and its regions in the same pass, so other counters need not walk the sites again. */
-  onSite?: (site: Site, chain: Int32Array) => void,
+  /**
+   * Called with every site and its regions in the same pass, so other counters need not walk the sites again.
+   * `leaf` is the site's one narrowest region when its regions are just that region's chain (a point), else -1.
+   */
+  onSite?: (site: Site, chain: Int32Array, leaf: number) => void,
 ): Coverage {
   const tree = index?.tree ?? buildRegionTree(regions)
   const counters = new CoverageCounters(tree, assignment, asOfDate, index)
   const chainAt = siteChains(tree, assignment, sites, (id) => counters.chainOf(id))
+  // Points are counted at their narrowest region only and summed up the tree once at the end; sites in several
+  // regions (lines) go straight into every region of their chain union, which the roll-up must not see.
+  const leaf = new CoverageCounters(tree, assignment, asOfDate, index)
   for (let i = 0; i < sites.length; i++) {
     const site = sites[i]!, chain = chainAt(i)
-    counters.add(site, chain, 1)
-    onSite?.(site, chain)
+    const single = chain.length > 0 && chain === tree.chains[chain[0]!] ? chain[0]! : -1
+    if (single >= 0) leaf.addAt(site, single, 1)
+    else counters.add(site, chain, 1)
+    onSite?.(site, chain, single)
   }
+  counters.absorbRolledUp(leaf)
   return counters
 }
 
@@ -129,6 +138,23 @@ class CoverageCounters implements Coverage {
       this.units[cell * 2]! += units
       this.units[cell * 2 + 1]! += liveUnits
     }
+  }
+
+  /** Counts a site in one region only (see createCoverage). */
+  addAt(site: Site, position: number, sign: 1 | -1): void {
+    const cell = position * KIND_COUNT + KIND_INDEX[site.kind]
+    const slot = statusSlotOn(site, this.asOfDate)
+    this.counts[cell * STATUS_COUNT + slot]! += sign
+    this.units[cell * 2]! += sign * site.units
+    if (slot === LIVE_SLOT) this.units[cell * 2 + 1]! += sign * site.units
+  }
+
+  /** Adds `leaf`'s counts, summed up the region tree, to these. */
+  absorbRolledUp(leaf: CoverageCounters): void {
+    rollUpRows(this.tree, leaf.counts, KIND_COUNT * STATUS_COUNT)
+    rollUpRows(this.tree, leaf.units, KIND_COUNT * 2)
+    for (let i = 0; i < this.counts.length; i++) this.counts[i]! += leaf.counts[i]!
+    for (let i = 0; i < this.units.length; i++) this.units[i]! += leaf.units[i]!
   }
 
   applyEdit(before: Site | null, after: Site | null): void {

@@ -51,10 +51,12 @@ export function createPlanEvaluator(data: PlanData, asOfDate: string, options: E
   const pending = createPendingIndex(index.tree, asOfDate, projectedKinds)
   const clusterBook = new ClusterBook(data.clusters, data.plan.settings.clusterRule, asOfDate, index)
   // One pass over the sites feeds all three counters: at a million sites, walking them is the cost.
-  const coverage = createCoverage(data.regions, data.sites, assignment, asOfDate, index, (site, chain) => {
-    pending.add(site, chain, 1)
-    clusterBook.add(site, 1)
+  const coverage = createCoverage(data.regions, data.sites, assignment, asOfDate, index, (site, chain, leaf) => {
+    if (leaf >= 0) pending.addLeaf(site, leaf)
+    else pending.add(site, chain, 1)
+    clusterBook.add(site, 1, chain)
   })
+  pending.finishBuild()
   const scopes = data.targets.map((target) => ({ target, positions: scopePositions(index.tree, data, target) }))
   const indicators = createIndicatorBook(index.tree, data.indicators, asOfDate)
   return {
@@ -65,8 +67,8 @@ export function createPlanEvaluator(data: PlanData, asOfDate: string, options: E
       const chainBefore = before ? coverage.chainOf(before.id) : EMPTY
       coverage.applyEdit(before, after)
       pending.applyEdit(before, chainBefore, after, after ? coverage.chainOf(after.id) : EMPTY)
-      if (before) clusterBook.add(before, -1)
-      if (after) clusterBook.add(after, 1)
+      if (before) clusterBook.add(before, -1, chainBefore)
+      if (after) clusterBook.add(after, 1, coverage.chainOf(after.id))
     },
     evaluate() {
       const clusters = clusterBook.states()

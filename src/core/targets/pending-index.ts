@@ -1,5 +1,5 @@
 import { SITE_KINDS, type Site, type SiteKind } from '../model'
-import type { RegionTree } from '../geometry/region-tree'
+import { rollUpRows, type RegionTree } from '../geometry/region-tree'
 import { kindIndex } from '../coverage/coverage'
 import { toDay } from './dates'
 import { bucketOf, type PendingDates } from './projection'
@@ -58,6 +58,22 @@ export class DayHistograms {
     }
   }
 
+  /** Adds `leaf`'s rows, summed up the region tree, to these (see createCoverage's leaf counting). */
+  absorbRolledUp(leaf: DayHistograms, tree: RegionTree): void {
+    if (leaf.width > this.width) this.widen(leaf.width)
+    if (this.width > leaf.width) leaf.widen(this.width)
+    rollUpRows(tree, leaf.counts, this.width)
+    rollUpRows(tree, leaf.units, this.width)
+    rollUpRows(tree, leaf.totalCounts, 1)
+    rollUpRows(tree, leaf.totalUnits, 1)
+    for (let i = 0; i < this.counts.length; i++) this.counts[i]! += leaf.counts[i]!
+    for (let i = 0; i < this.units.length; i++) this.units[i]! += leaf.units[i]!
+    for (let r = 0; r < this.rows; r++) {
+      this.totalCounts[r]! += leaf.totalCounts[r]!
+      this.totalUnits[r]! += leaf.totalUnits[r]!
+    }
+  }
+
   private widen(needed: number): void {
     const width = Math.min(MAX_BUCKETS, Math.max(needed, this.width * 2))
     const counts = new Int32Array(this.rows * width), units = new Float64Array(this.rows * width)
@@ -77,6 +93,12 @@ export interface PendingIndex {
   get(regionPosition: number, kind: SiteKind): PendingDates | undefined
   /** Adds (1) or removes (-1) a site counted in the regions of `chain`. */
   add(site: Site, chain: Int32Array, sign: 1 | -1): void
+  /**
+   * While building: adds a site whose regions are `leaf`'s chain at `leaf` only; finishBuild() then sums
+   * those up the tree. Cheaper than add() for a million points.
+   */
+  addLeaf(site: Site, leaf: number): void
+  finishBuild(): void
   /** `chainBefore`/`chainAfter`: the regions the site counted in before and after the edit. */
   applyEdit(before: Site | null, chainBefore: Int32Array, after: Site | null, chainAfter: Int32Array): void
 }
@@ -91,7 +113,11 @@ const INITIAL_WIDTH = 400
 export function createPendingIndex(tree: RegionTree, asOfDate: string, kinds: Iterable<SiteKind>): PendingIndex {
   const asOfDay = toDay(asOfDate)
   const byKind: (DayHistograms | undefined)[] = []
-  for (const kind of kinds) byKind[kindIndex(kind)] = new DayHistograms(tree.codes.length, asOfDay, INITIAL_WIDTH)
+  const leafByKind: (DayHistograms | undefined)[] = []
+  for (const kind of kinds) {
+    byKind[kindIndex(kind)] = new DayHistograms(tree.codes.length, asOfDay, INITIAL_WIDTH)
+    leafByKind[kindIndex(kind)] = new DayHistograms(tree.codes.length, asOfDay, INITIAL_WIDTH)
+  }
   const add = (site: Site, chain: Int32Array, sign: 1 | -1): void => {
     const histograms = byKind[kindIndex(site.kind)]
     const day = histograms ? pendingDayOf(site, asOfDate) : null
@@ -101,6 +127,15 @@ export function createPendingIndex(tree: RegionTree, asOfDate: string, kinds: It
   return {
     get: (position, kind) => byKind[kindIndex(kind)]?.view(position),
     add,
+    addLeaf(site, leaf) {
+      const histograms = leafByKind[kindIndex(site.kind)]
+      const day = histograms ? pendingDayOf(site, asOfDate) : null
+      if (day !== null) histograms!.add(leaf, day, site.units, 1)
+    },
+    finishBuild() {
+      byKind.forEach((histograms, k) => histograms?.absorbRolledUp(leafByKind[k]!, tree))
+      leafByKind.length = 0
+    },
     applyEdit(before, chainBefore, after, chainAfter) {
       if (before) add(before, chainBefore, -1)
       if (after) add(after, chainAfter, 1)
@@ -112,5 +147,6 @@ export function createPendingIndex(tree: RegionTree, asOfDate: string, kinds: It
 export function pendingIndexFor(tree: RegionTree, sites: readonly Site[], chainOf: (i: number) => Int32Array, asOfDate: string, kinds: Iterable<SiteKind> = SITE_KINDS): PendingIndex {
   const index = createPendingIndex(tree, asOfDate, kinds)
   for (let i = 0; i < sites.length; i++) index.add(sites[i]!, chainOf(i), 1)
+  index.finishBuild()
   return index
 }

@@ -121,3 +121,21 @@ describe('createPlanEvaluator', () => {
     expect(incremental.clusters).toEqual(fresh.clusters)
   })
 })
+
+describe('ClusterBook', () => {
+  it('counts the same merchants whether it tests the clusters near each town or uses its grid', async () => {
+    const { buildRegionIndex } = await import('@/core/geometry/region-index')
+    const random = seededRandom(99)
+    const clusters: Cluster[] = Array.from({ length: 12 }, (_, i) => {
+      const x = random() * 3.5, y = random() * 0.7, w = 0.1 + random() * 0.5
+      return { id: `k${i}`, name: '', geometry: { type: 'Polygon', coordinates: [squareRing(x, y, x + w, y + w / 2)] } }
+    })
+    // Points on a 0.05 lattice: many lie exactly on cluster and town edges.
+    const sites = Array.from({ length: 2000 }, (_, i) => site(`m${i}`, Math.round(random() * 80) / 20, Math.round(random() * 20) / 20, { status: i % 3 === 0 ? 'live' : 'candidate' }))
+    const regions = twoCounties()
+    const withIndex = evaluatePlan({ ...plan(sites, [], clusters), regions }, '2023-06-30').clusters
+    const withGrid = evaluateClusters(clusters, sites, { minLiveMerchants: 2, minLiveShare: 0.5 }, '2023-06-30', buildRegionIndex(regions))
+    expect(withIndex.map((c) => [c.merchants, c.liveMerchants])).toEqual(withGrid.map((c) => [c.merchants, c.liveMerchants]))
+    expect(withIndex.some((c) => c.merchants > 0)).toBe(true)
+  })
+})
