@@ -4,11 +4,14 @@ import { SITE_STATUSES, type Cluster, type Region, type Site } from '@/core/mode
 import { addKindIcons } from './kind-icons'
 import { CLUSTER_COLOR, COUNTY_LINE_COLOR, STATUS_COLORS, TARGET_STATUS_COLORS, TOWN_LINE_COLOR } from './status-style'
 
+/** The custom layer drawing the point sites (see site-layer/): GeoJSON points do not scale to city plans. */
+export const SITE_LAYER_ID = 'site-points-gl'
+
 export const SOURCE_IDS = { regions: 'plan-regions', sites: 'plan-sites', clusters: 'plan-clusters' } as const
 
 /** Layers a layer toggle switches, by toggle. */
 export const TOGGLED_LAYERS = {
-  sites: ['site-points', 'site-symbols'],
+  sites: [SITE_LAYER_ID],
   busLines: ['bus-lines'],
   clusters: ['cluster-fill', 'cluster-line'],
   choropleth: ['town-fill'],
@@ -26,8 +29,6 @@ const townStatusColor = [
   TARGET_STATUS_COLORS.none,
 ] as unknown as ExpressionSpecification
 
-const isPoint: ExpressionSpecification = ['==', ['geometry-type'], 'Point']
-
 export function siteFeatures(sites: Site[]): FeatureCollection {
   return { type: 'FeatureCollection', features: sites.map((s): Feature => ({ type: 'Feature', geometry: s.geometry, properties: { id: s.id, kind: s.kind, status: s.status } })) }
 }
@@ -41,7 +42,7 @@ export function planSources(regions: Region[], sites: Site[], clusters: Cluster[
         type: 'Feature', id: r.code, geometry: r.geometry!, properties: { code: r.code, name: r.name, level: r.level },
       })),
     },
-    [SOURCE_IDS.sites]: siteFeatures(sites),
+    [SOURCE_IDS.sites]: siteFeatures(sites.filter((s) => s.geometry.type === 'LineString')),
     [SOURCE_IDS.clusters]: {
       type: 'FeatureCollection',
       features: clusters.map((c) => ({ type: 'Feature', geometry: c.geometry, properties: { id: c.id, name: c.name } })),
@@ -72,34 +73,15 @@ function addLayers(map: MapLibreMap): void {
     id: 'bus-lines', type: 'line', source: SOURCE_IDS.sites, filter: ['==', ['geometry-type'], 'LineString'],
     paint: { 'line-color': statusColor, 'line-width': 2.5, 'line-opacity': 0.85 },
   })
-  map.addLayer({
-    id: 'site-points', type: 'circle', source: SOURCE_IDS.sites, filter: ['all', isPoint, ['==', ['get', 'kind'], 'merchant']],
-    paint: {
-      'circle-color': statusColor,
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], 9, 1.8, 12, 3.5, 15, 6],
-      'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 9, 0, 12, 0.6, 15, 1],
-    },
-  })
-  map.addLayer({
-    id: 'site-symbols', type: 'symbol', source: SOURCE_IDS.sites, filter: ['all', isPoint, ['!=', ['get', 'kind'], 'merchant']],
-    layout: {
-      'icon-image': ['concat', 'kind-', ['get', 'kind']],
-      'icon-size': ['interpolate', ['linear'], ['zoom'], 9, 0.45, 12, 0.7, 15, 1],
-      'icon-allow-overlap': true,
-      'icon-ignore-placement': true,
-    },
-    paint: { 'icon-color': statusColor, 'icon-halo-color': '#ffffff', 'icon-halo-width': 1.2 },
-  })
-  map.addLayer({
-    id: 'site-selected', type: 'circle', source: SOURCE_IDS.sites, filter: ['==', ['get', 'id'], ''],
-    paint: { 'circle-radius': 11, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#1d3b57', 'circle-stroke-width': 2.5 },
-  })
 }
 
-/** Replaces the drawn sites (after a filter change or an edit). */
-export function setSites(map: MapLibreMap, sites: Site[]): void {
-  (map.getSource(SOURCE_IDS.sites) as GeoJSONSource | undefined)?.setData(siteFeatures(sites))
+export function setClusters(map: MapLibreMap, clusters: Cluster[]): void {
+  (map.getSource(SOURCE_IDS.clusters) as GeoJSONSource | undefined)?.setData(planSources([], [], clusters)[SOURCE_IDS.clusters]!)
+}
+
+/** Replaces the drawn bus lines (the only sites still on a GeoJSON source: there are few). */
+export function setLines(map: MapLibreMap, sites: Site[]): void {
+  (map.getSource(SOURCE_IDS.sites) as GeoJSONSource | undefined)?.setData(siteFeatures(sites.filter((s) => s.geometry.type === 'LineString')))
 }
 
 export function applyLayerChoice(map: MapLibreMap, choice: Record<keyof typeof TOGGLED_LAYERS, boolean>): void {
@@ -110,14 +92,10 @@ export function applyLayerChoice(map: MapLibreMap, choice: Record<keyof typeof T
   }
 }
 
-export function highlightSite(map: MapLibreMap, siteId: string | null): void {
-  if (map.getLayer('site-selected')) map.setFilter('site-selected', ['==', ['get', 'id'], siteId ?? ''])
-}
-
 /** Colours each town by the status of the target shown (feature state: no source update, no re-tiling). */
 export function paintTownStatuses(map: MapLibreMap, statuses: ReadonlyArray<{ code: string, status: string | null }>): void {
   if (!map.getSource(SOURCE_IDS.regions)) return
   for (const { code, status } of statuses) map.setFeatureState({ source: SOURCE_IDS.regions, id: code }, { status: status ?? 'none' })
 }
 
-export const CLICKABLE_SITE_LAYERS = ['site-points', 'site-symbols', 'bus-lines'] as const
+export const CLICKABLE_LINE_LAYERS = ['bus-lines'] as const

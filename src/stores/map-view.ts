@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import type { Site } from '@/core/model'
-import { compileFilter, EMPTY_FILTER, type SiteFilter } from '@/core/workspace/site-filter'
+import { compileFilter, EMPTY_FILTER, isEmptyFilter, type SiteFilter } from '@/core/workspace/site-filter'
 import { usePlanStore } from './plan'
 
 /** Which layers are drawn. */
@@ -69,12 +69,16 @@ export const useMapViewStore = defineStore('map-view', () => {
     globalThis.localStorage?.setItem(storageKey(restoredFor), JSON.stringify(view))
   }, { deep: true })
 
+  /** The filter as a predicate (null when it lets everything through), for the map layer and the list. */
+  const predicate = computed<((site: Site) => boolean) | null>(() => {
+    if (isEmptyFilter(filter.value)) return null
+    const assignment = plan.assignment
+    return compileFilter(filter.value, (id) => assignment?.regionsBySite.get(id))
+  })
   /** The sites the filter lets through, in plan order. */
   const visibleSites = computed<Site[]>(() => {
     const sites = plan.data?.sites ?? []
-    const assignment = plan.assignment
-    const matches = compileFilter(filter.value, (id) => assignment?.regionsBySite.get(id))
-    return sites.filter(matches)
+    return predicate.value ? sites.filter(predicate.value) : sites
   })
   const selectedSite = computed<Site | null>(() => (selectedSiteId.value ? plan.data?.sites.find((s) => s.id === selectedSiteId.value) ?? null : null))
 
@@ -82,5 +86,5 @@ export const useMapViewStore = defineStore('map-view', () => {
     filter.value = { ...EMPTY_FILTER }
   }
 
-  return { filter, layers, camera, tab, myLocation, selectedSiteId, visibleSites, selectedSite, resetFilter }
+  return { filter, layers, camera, tab, myLocation, selectedSiteId, predicate, visibleSites, selectedSite, resetFilter }
 })
