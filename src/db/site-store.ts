@@ -1,7 +1,7 @@
 import type { Site } from '@/core/model'
 import type { PlannerDatabase, PlanStateRow, SiteChunkRow, SiteEditRow } from './database'
-import { CHUNK_SIZE, siteChunkRows } from './site-chunks'
-import { decodeSiteIds, decodeSites, sliceColumns, type SiteColumns } from './site-columns'
+import { CHUNK_SIZE } from './site-chunks'
+import { decodeSiteIds, decodeSites, encodeSites, sliceColumns, type SiteColumns } from './site-columns'
 
 // Every function here runs inside a transaction its caller opened over the site tables and planState.
 
@@ -26,12 +26,14 @@ const layoutCache = new WeakMap<PlannerDatabase, Map<string, CachedLayout>>()
 
 /** Every site of a plan in order: the chunks' sites with the edits applied, then the appended ones. */
 export async function readPlanSites(db: PlannerDatabase, planId: string, state: PlanStateRow): Promise<Site[]> {
-  const [chunks, edits] = await Promise.all([readChunks(db, planId), db.siteEdits.where('planId').equals(planId).toArray()])
+  const edits = await db.siteEdits.where('planId').equals(planId).toArray()
   const editById = new Map(edits.map((edit) => [edit.id, edit]))
   const sites: Site[] = []
   const ids: string[][] = []
-  for (const chunk of chunks) {
+  const columns: SiteColumns[] = []
+  for await (const chunk of readChunks(db, planId)) {
     const decoded = decodeSites(chunk.columns)
+    columns.push(chunk.columns)
     ids.push(decoded.map((site) => site.id))
     for (const site of decoded) {
       const edit = editById.size === 0 ? undefined : editById.get(site.id)
@@ -39,7 +41,7 @@ export async function readPlanSites(db: PlannerDatabase, planId: string, state: 
       else if (!edit.appended && edit.site) sites.push(edit.site)
     }
   }
-  remember(db, planId, { layout: state.layout, columns: chunks.map((chunk) => chunk.columns), ids, positions: null })
+  remember(db, planId, { layout: state.layout, columns, ids, positions: null })
   const appended = edits.filter((edit) => edit.appended && edit.site).sort((a, b) => a.seq - b.seq)
   for (const edit of appended) sites.push(edit.site!)
   return sites
@@ -48,8 +50,14 @@ export async function readPlanSites(db: PlannerDatabase, planId: string, state: 
 /** Replaces all of a plan's sites: new chunks, no edits. Returns the new state (not yet stored). */
 export async function writePlanSites(db: PlannerDatabase, state: PlanStateRow, sites: readonly Site[]): Promise<PlanStateRow> {
   await deletePlanSites(db, state.planId)
-  const chunks = siteChunkRows(state.planId, sites)
-  await db.siteChunks.bulkAdd(chunks)
+  const chunks: SiteChunkRow[] = []
+  const writes: Array<Promise<unknown>> = []
+  for (let start = 0; start < sites.length; start += CHUNK_SIZE) {
+    chunks.push({ planId: state.planId, index: chunks.length, columns: encodeSites(sites.slice(start, start + CHUNK_SIZE)) })
+    // Each chunk is handed to IndexedDB as soon as it is encoded: the disk writes one while the next encodes.
+    writes.push(db.siteChunks.add(chunks.at(-1)!))
+  }
+  await Promise.all(writes)
   const layout = crypto.randomUUID()
   // Should the transaction fail, this layout id is never stored, so the cache entry is simply never used.
   const ids = chunks.map((_, i) => sites.slice(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE).map((site) => site.id))
@@ -98,7 +106,8 @@ function findPosition(cached: CachedLayout, id: string): number | undefined {
 async function loadLayout(db: PlannerDatabase, state: PlanStateRow): Promise<CachedLayout> {
   let cached = layoutCache.get(db)?.get(state.planId)
   if (cached?.layout !== state.layout) {
-    const columns = (await readChunks(db, state.planId)).map((chunk) => chunk.columns)
+    const columns: SiteColumns[] = []
+    for await (const chunk of readChunks(db, state.planId)) columns.push(chunk.columns)
     cached = { layout: state.layout, columns, ids: columns.map(decodeSiteIds), positions: null }
     remember(db, state.planId, cached)
   }
@@ -122,9 +131,15 @@ function remember(db: PlannerDatabase, planId: string, layout: CachedLayout): vo
   layoutCache.set(db, plans)
 }
 
-async function readChunks(db: PlannerDatabase, planId: string): Promise<SiteChunkRow[]> {
-  // The planId index orders a plan's rows by primary key, [planId+index]: the chunks come in order.
-  return db.siteChunks.where('planId').equals(planId).toArray()
+/**
+ * A plan's chunks in order, one at a time: every read is requested at once, so IndexedDB reads the next chunks
+ * from disk while the caller decodes the first.
+ */
+async function* readChunks(db: PlannerDatabase, planId: string): AsyncGenerator<SiteChunkRow> {
+  // The planId index orders a plan's keys by primary key, [planId+index]: the chunks come in order.
+  const keys = await db.siteChunks.where('planId').equals(planId).primaryKeys()
+  const reads = keys.map((key) => db.siteChunks.get(key))
+  for (const read of reads) yield (await read)!
 }
 
 /** Writes sites as edits: a site that exists keeps its place, a new (or re-created) one is appended. */
@@ -158,7 +173,7 @@ export async function deleteSiteEdits(db: PlannerDatabase, state: PlanStateRow, 
 
 /** Copies a plan's chunks and edits as they are to another plan (duplicating a plan decodes nothing). */
 export async function copyPlanSites(db: PlannerDatabase, fromPlanId: string, toPlanId: string): Promise<void> {
-  const [chunks, edits] = await Promise.all([readChunks(db, fromPlanId), db.siteEdits.where('planId').equals(fromPlanId).toArray()])
+  const [chunks, edits] = await Promise.all([db.siteChunks.where('planId').equals(fromPlanId).toArray(), db.siteEdits.where('planId').equals(fromPlanId).toArray()])
   await db.siteChunks.bulkAdd(chunks.map((chunk) => ({ ...chunk, planId: toPlanId })))
   await db.siteEdits.bulkAdd(edits.map((edit) => ({ ...edit, planId: toPlanId })))
 }

@@ -4,7 +4,8 @@ import { applyPlanChanges, type PlanChange, type PlanData, type Site } from '@/c
 import type { PlannerDatabase } from '@/db/database'
 import { setDeviceUserName } from '@/db/device-settings'
 import { createPlan, loadPlan } from '@/db/plan-repository'
-import { commitChange, compactSites, getChange, getHistorySummary, listHistory, redo, undo } from '@/db/plan-store'
+import { COMPACT_EDITS, commitChange, compactSites, getChange, getHistorySummary, listHistory, redo, undo } from '@/db/plan-store'
+import { BULK_SITES } from '@/db/write-change'
 import { PlannerDatabase as Database } from '@/db/database'
 import { makePlanData, makeSites, openTestDatabase, withoutTimestamps } from './support'
 
@@ -134,4 +135,25 @@ describe('large changes and compaction', () => {
     expect((await loadPlan(db, 'plan-a'))!.sites).toEqual(expected)
     expect((await db.planState.get('plan-a'))!.siteCount).toBe(expected.length)
   }, 60_000)
+})
+
+describe('the chunk cache of a connection', () => {
+  it('is refreshed when another tab rewrote the chunks, so undo restores the right site', async () => {
+    const data = await planWith(makePlanData('plan-a', 200))
+    const other = new Database(db.name)
+    await loadPlan(db, 'plan-a') // fills this connection's cache
+    const renamed = data.sites.map((site) => ({ ...site, name: `${site.name} (other tab)` }))
+    await commitChange(other, 'plan-a', { type: 'sites.put', sites: [...renamed, ...makeSites(BULK_SITES, 'bulk')] }, { label: 'bulk in the other tab' })
+    other.close()
+    const record = await commitChange(db, 'plan-a', { type: 'sites.put', sites: [live(renamed[7]!)] }, { label: 'edit here' })
+    expect(record.before).toEqual([{ type: 'sites.put', sites: [renamed[7]] }])
+  }, 30_000)
+
+  it('folds the edits into the chunks once they pass the threshold', async () => {
+    const data = await planWith(makePlanData('plan-a', COMPACT_EDITS + 10))
+    const edited = data.sites.slice(0, COMPACT_EDITS).map((site) => live(site))
+    await commitChange(db, 'plan-a', { type: 'sites.put', sites: edited }, { label: 'many edits' })
+    expect(await db.siteEdits.count()).toBe(0)
+    expect((await loadPlan(db, 'plan-a'))!.sites).toEqual([...edited, ...data.sites.slice(COMPACT_EDITS)])
+  }, 30_000)
 })
