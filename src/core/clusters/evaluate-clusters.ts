@@ -67,7 +67,8 @@ export class ClusterBook {
   add(site: Site, sign: 1 | -1, chain?: Int32Array): void {
     if (!this.grid || site.kind !== 'merchant' || site.geometry.type !== 'Point') return
     this.inside.length = 0
-    const [x, y] = site.geometry.coordinates as [number, number]
+    const coordinates = site.geometry.coordinates
+    const x = coordinates[0]!, y = coordinates[1]!
     const near = chain && chain.length > 0 ? this.candidates[chain[0]!] : undefined
     if (near) this.testNear(near, x, y)
     else locateParts(this.grid, x, y, this.inside)

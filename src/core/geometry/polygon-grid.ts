@@ -107,7 +107,7 @@ type GridFrame = Omit<PolygonGrid, 'cells' | 'boundaryStart' | 'boundaryEdges' |
  * DETAIL cells across (few, small polygons such as clusters would otherwise sit in a handful of boundary
  * cells); near-square cells, padded so no vertex is on the grid's rim.
  */
-function chooseFrame(set: EdgeSet): GridFrame {
+function chooseFrame(set: EdgeSet, cellsPerEdge: number): GridFrame {
   const edgeCount = set.edgePart.length
   if (edgeCount === 0) return { minX: 0, minY: 0, cellW: 1, cellH: 1, invW: 1, invH: 1, cols: 1, rows: 1 }
   const span = Math.max(set.maxX - set.minX, set.maxY - set.minY, 1e-9)
@@ -116,7 +116,7 @@ function chooseFrame(set: EdgeSet): GridFrame {
   const width = set.maxX + pad - minX, height = set.maxY + pad - minY
   const detailCell = medianPartSize(set) / DETAIL
   const forDetail = detailCell > 0 ? (width / detailCell) * (height / detailCell) : 0
-  const target = Math.min(MAX_CELLS, Math.max(MIN_CELLS, edgeCount * CELLS_PER_EDGE, forDetail))
+  const target = Math.min(MAX_CELLS, Math.max(MIN_CELLS, edgeCount * cellsPerEdge, forDetail))
   const cols = Math.max(1, Math.round(Math.sqrt((target * width) / height)))
   const rows = Math.max(1, Math.round(target / cols))
   const cellW = width / cols, cellH = height / rows
@@ -210,10 +210,10 @@ function registerEdges(frame: GridFrame, set: EdgeSet): Pick<PolygonGrid, 'cells
   return { cells, boundaryStart: grouped.start, boundaryEdges: grouped.values }
 }
 
-/** Builds the grid index over `parts` (each part: one Polygon's rings, outer first). */
-export function buildPolygonGrid(parts: Position[][][]): PolygonGrid {
+/** Builds the grid index over `parts` (each part: one Polygon's rings, outer first); `cellsPerEdge` tunes its resolution. */
+export function buildPolygonGrid(parts: Position[][][], cellsPerEdge = CELLS_PER_EDGE): PolygonGrid {
   const set = collectEdges(parts)
-  const frame = chooseFrame(set)
+  const frame = chooseFrame(set, cellsPerEdge)
   const registered = registerEdges(frame, set)
   const grid: PolygonGrid = {
     ...frame,
