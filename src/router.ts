@@ -12,6 +12,7 @@ export const router = createRouter({
     { path: '/dashboard', name: 'dashboard', component: () => import('@/views/DashboardView.vue') },
     { path: '/field', name: 'field', component: () => import('@/views/FieldView.vue') },
     { path: '/plans', name: 'plans', component: () => import('@/views/PlansView.vue') },
+    { path: '/scenarios', name: 'scenarios', component: () => import('@/views/ScenariosView.vue') },
     { path: '/report', name: 'report', component: () => import('@/views/ReportView.vue') },
   ],
 })
