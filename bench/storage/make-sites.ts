@@ -43,10 +43,12 @@ export function makeBenchPlan(count: number): PlanData {
     if (next() < 0.33) site.attributes = { 来源行: String(i + 2), 统一社会信用代码: `91370100MA${String(i).padStart(8, '0')}` }
     return site
   })
+  // Through JSON, as a file import hands them over: flat strings, not the ropes template literals build here.
+  const imported = JSON.parse(JSON.stringify(sites)) as Site[]
   const now = new Date().toISOString()
   return {
     plan: { id: 'jinan-bench', name: '济南市 2023（基准）', rootRegionCode: '370100000000', templateId: null, settings: { clusterRule: DEFAULT_CLUSTER_RULE }, isDemo: false, createdAt: now, updatedAt: now },
     regions: [{ code: '370100000000', name: '济南市', level: 'city', parentCode: null, geometry: null, approximate: false }],
-    sites, clusters: [], targets: [], indicators: [],
+    sites: imported, clusters: [], targets: [], indicators: [],
   }
 }

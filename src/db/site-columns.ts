@@ -3,7 +3,7 @@ import {
   ACCEPTANCE_METHODS, OPERATORS, SITE_KINDS, SITE_STATUSES,
   type AcceptanceMethod, type Site,
 } from '@/core/model'
-import { decodeStrings, encodeStrings, type StringColumn } from './string-column'
+import { decodeStrings, encodeStrings, StringReader, type StringColumn } from './string-column'
 
 /** Free attributes of many sites: a key dictionary, then per site how many pairs, each a key index and a value. */
 export interface AttributeColumns {
@@ -174,21 +174,25 @@ class AttributeWriter {
 /** Decodes every site of the columns, in order. */
 export function decodeSites(columns: SiteColumns): Site[] {
   const { count, flags } = columns
-  const ids = decodeStrings(columns.ids, count)
-  const names = decodeStrings(columns.names, count)
-  const addresses = decodeStrings(columns.addresses, count)
-  const contacts = decodeStrings(columns.contacts, count)
-  const notes = decodeStrings(columns.notes, count)
+  const text = {
+    ids: new StringReader(columns.ids), names: new StringReader(columns.names), addresses: new StringReader(columns.addresses),
+    contacts: new StringReader(columns.contacts), notes: new StringReader(columns.notes),
+  }
   const attributes = new AttributeReader(columns.attributes)
   const lines = new LineReader(columns)
   const dates = new DateFormatter()
   const sites = new Array<Site>(count)
   for (let i = 0; i < count; i++) {
     const flag = flags[i]!
+    // Every reader advances for every site, raw ones included (their strings are empty).
+    const id = text.ids.next()
+    const name = text.names.next()
+    const address = text.addresses.next()
+    const contact = text.contacts.next()
+    const note = text.notes.next()
     if (flag & FLAG_RAW) continue
     const site: Site = {
-      id: ids[i]!,
-      name: names[i]!,
+      id, name,
       kind: SITE_KINDS[columns.kinds[i]!]!,
       geometry: flag & FLAG_LINE ? lines.next() : { type: 'Point', coordinates: [columns.lng[i]!, columns.lat[i]!] },
       status: SITE_STATUSES[columns.statuses[i]!]!,
@@ -198,9 +202,9 @@ export function decodeSites(columns: SiteColumns): Site[] {
       liveDate: dates.format(columns.liveDays[i]!),
       units: columns.units[i]!,
     }
-    if (flag & FLAG_ADDRESS) site.address = addresses[i]!
-    if (flag & FLAG_CONTACT) site.contact = contacts[i]!
-    if (flag & FLAG_NOTES) site.notes = notes[i]!
+    if (flag & FLAG_ADDRESS) site.address = address
+    if (flag & FLAG_CONTACT) site.contact = contact
+    if (flag & FLAG_NOTES) site.notes = note
     if (flag & FLAG_ATTRIBUTES) site.attributes = attributes.read(i)
     sites[i] = site
   }

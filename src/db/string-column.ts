@@ -29,3 +29,20 @@ export function decodeStrings(column: StringColumn, count: number): string[] {
   }
   return values
 }
+
+/** Reads a column's strings one after the other, without building an array of them first. */
+export class StringReader {
+  private offset = 0
+  private index = 0
+
+  constructor(private readonly column: StringColumn) {}
+
+  /** The next string ('' for every string of an all-empty column). */
+  next(): string {
+    if (!this.column) return ''
+    const end = this.offset + this.column.lengths[this.index++]!
+    const value = this.column.text.slice(this.offset, end)
+    this.offset = end
+    return value
+  }
+}
