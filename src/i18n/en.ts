@@ -135,6 +135,11 @@ const en: typeof zhCN = {
     threshold: 'Target',
     due: 'Due',
     source: 'Source',
+    tick: 'Mark done',
+    untick: 'Undo done',
+    tickNote: '"{title}" done: a note (optional)',
+    tickLabel: 'Task done: {title}',
+    untickLabel: 'Task reopened: {title}',
     clickHint: 'Click a bar to see that town on the map',
   },
   report: {

@@ -133,6 +133,11 @@ export default {
     threshold: '目标值',
     due: '截止',
     source: '出处',
+    tick: '标记完成',
+    untick: '取消完成',
+    tickNote: '“{title}”已完成：备注（可空）',
+    tickLabel: '完成任务：{title}',
+    untickLabel: '取消完成：{title}',
     clickHint: '点击柱形在地图上查看该镇街',
   },
   report: {

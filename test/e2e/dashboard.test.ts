@@ -42,6 +42,16 @@ describe('the dashboard', () => {
     }
   })
 
+  it('ticks a checklist task done with a note, as an undoable change', async () => {
+    const row = page.locator('[data-testid="dashboard:target-row"][data-target="pingyin-2023/r1-h1-task"]')
+    page.once('dialog', (dialog) => void dialog.accept('已完成试点'))
+    await row.locator('[data-testid="dashboard:tick"]').click()
+    await expect.poll(() => row.locator('[data-testid="dashboard:done"]').innerText()).toContain('已完成试点')
+    await expect(row.innerText()).resolves.toContain('已完成')
+    await page.click('[data-testid="history:undo"]')
+    await expect.poll(() => row.locator('[data-testid="dashboard:done"]').count()).toBe(0)
+  })
+
   it('goes back to the map from the navigation', async () => {
     await page.click('[data-testid="nav:map"]')
     await page.waitForSelector('[data-testid="coverage:row"]')
