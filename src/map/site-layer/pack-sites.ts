@@ -3,7 +3,7 @@ import { mercatorX, mercatorY } from './mercator'
 import { KIND_CODES, STATUS_CODES, STYLE_KIND, STYLE_STATUS, STYLE_STRIDE, STYLE_VISIBLE } from './site-codes'
 
 /** Cells per side of the grid over the sites' extent: at town zoom a screen covers a few dozen cells. */
-export const GRID_CELLS = 64
+export const GRID_CELLS = 128
 
 /** A regular grid over the sites' extent, in mercator units relative to the anchor. */
 export interface SiteGrid {

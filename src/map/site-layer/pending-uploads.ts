@@ -38,8 +38,10 @@ function uploadSlots(gl: GL, slots: Set<number>, data: Uint8Array | Float32Array
   }
 }
 
-/** Sends what is pending; call with the site layer's buffers, inside render(). */
-export function flushUploads(gl: GL, pending: PendingUploads, resources: SiteGlResources, packed: PackedSites): void {
+/** Sends what is pending; call with the site layer's buffers, inside render(). Returns whether anything was sent. */
+export function flushUploads(gl: GL, pending: PendingUploads, resources: SiteGlResources, packed: PackedSites): boolean {
+  const any = pending.all || pending.allStyles || pending.styleSlots.size > 0 || pending.positionSlots.size > 0
+  if (!any) return false
   gl.bindBuffer(gl.ARRAY_BUFFER, resources.positionBuffer)
   if (pending.all) gl.bufferData(gl.ARRAY_BUFFER, packed.positions, gl.STATIC_DRAW)
   else uploadSlots(gl, pending.positionSlots, packed.positions, 2)
@@ -51,4 +53,5 @@ export function flushUploads(gl: GL, pending: PendingUploads, resources: SiteGlR
   pending.allStyles = false
   pending.styleSlots.clear()
   pending.positionSlots.clear()
+  return true
 }

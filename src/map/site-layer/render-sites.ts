@@ -1,9 +1,11 @@
 import type { CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl'
 import { anchoredMatrix } from './anchored-matrix'
+import { bindCacheTarget, drawCacheQuad } from './cache-gl'
 import { bindSiteResources, createSiteGlResources, unbindSiteResources, uploadAtlas, type GL, type SiteGlResources } from './gl-resources'
 import { mercatorX, mercatorY, worldSizePx } from './mercator'
 import type { PackedSites } from './pack-sites'
 import { flushUploads } from './pending-uploads'
+import { cacheMatrix, cacheServes, planCache, type CachePlan } from './site-cache'
 import { isSlotVisible } from './site-mask'
 import type { SiteLayerState } from './site-layer-state'
 import { HIGHLIGHT_COLOR, HIGHLIGHT_RADIUS_PX, HIGHLIGHT_STROKE_PX, hexToRgb, pointSizes, statusColorTable } from './site-style'
@@ -13,26 +15,32 @@ const STATUS_COLORS = statusColorTable()
 const HIGHLIGHT_RGB = hexToRgb(HIGHLIGHT_COLOR)
 const HIGHLIGHT_PX = 2 * (HIGHLIGHT_RADIUS_PX + HIGHLIGHT_STROKE_PX)
 
-/** The screen's bounds relative to the anchor, widened by half the largest sprite so edge points are not cut. */
-function viewBox(map: MapLibreMap, packed: PackedSites, spritePx: number): RelativeBox {
+/** The screen's bounds relative to the anchor. */
+function viewBox(map: MapLibreMap, packed: PackedSites): RelativeBox {
   const bounds = map.getBounds()
-  const pad = spritePx / 2 / worldSizePx(map.getZoom())
   return {
-    minX: mercatorX(bounds.getWest()) - packed.anchorX - pad,
-    maxX: mercatorX(bounds.getEast()) - packed.anchorX + pad,
+    minX: mercatorX(bounds.getWest()) - packed.anchorX,
+    maxX: mercatorX(bounds.getEast()) - packed.anchorX,
     // Mercator y grows southwards.
-    minY: mercatorY(bounds.getNorth()) - packed.anchorY - pad,
-    maxY: mercatorY(bounds.getSouth()) - packed.anchorY + pad,
+    minY: mercatorY(bounds.getNorth()) - packed.anchorY,
+    maxY: mercatorY(bounds.getSouth()) - packed.anchorY,
   }
 }
 
-function setUniforms(gl: GL, resources: SiteGlResources, state: SiteLayerState, options: CustomRenderMethodInput): number {
+/** A box widened by half the largest sprite, so points just outside it that overlap into it are drawn. */
+function padded(box: RelativeBox, spritePx: number, zoom: number): RelativeBox {
+  const pad = spritePx / 2 / worldSizePx(zoom)
+  return { minX: box.minX - pad, minY: box.minY - pad, maxX: box.maxX + pad, maxY: box.maxY + pad }
+}
+
+/** Sets the point program's uniforms for a matrix (the map's, or the cache texture's); returns the largest sprite. */
+function setUniforms(gl: GL, resources: SiteGlResources, state: SiteLayerState, matrix: Float32Array): number {
   const { uniforms: u } = resources
   const map = state.map!
   const ratio = map.getPixelRatio()
   const sizes = pointSizes(map.getZoom())
   const atlas = state.atlas!
-  gl.uniformMatrix4fv(u.u_matrix, false, anchoredMatrix(options.defaultProjectionData.mainMatrix, state.packed.anchorX, state.packed.anchorY))
+  gl.uniformMatrix4fv(u.u_matrix, false, matrix)
   gl.uniform3fv(u.u_colors, STATUS_COLORS)
   gl.uniform1f(u.u_merchant_px, sizes.merchantPx * ratio)
   gl.uniform1f(u.u_symbol_px, sizes.symbolPx * ratio)
@@ -45,37 +53,87 @@ function setUniforms(gl: GL, resources: SiteGlResources, state: SiteLayerState, 
   gl.uniform2f(u.u_atlas_pad, atlas.paddingPx / atlas.width, atlas.paddingPx / atlas.height)
   gl.uniform1f(u.u_atlas_stride, (atlas.cellPx + 2 * atlas.paddingPx) / atlas.width)
   gl.uniform1i(u.u_atlas, 0)
+  gl.activeTexture(gl.TEXTURE0)
+  gl.bindTexture(gl.TEXTURE_2D, resources.atlas)
   return Math.max(sizes.merchantPx, sizes.symbolPx)
 }
 
-function drawPoints(gl: GL, state: SiteLayerState, resources: SiteGlResources, spritePx: number): void {
-  const ranges = visibleRanges(state.packed, viewBox(state.map!, state.packed, spritePx))
+/** Draws the points whose cells meet the box (plus the strays) with the program already set up. */
+function drawPoints(gl: GL, state: SiteLayerState, box: RelativeBox): void {
+  const ranges = visibleRanges(state.packed, box)
   for (let i = 0; i < ranges.length; i += 2) gl.drawArrays(gl.POINTS, ranges[i]!, ranges[i + 1]!)
   // Sites dragged out of their cell: few, so drawn one by one wherever they are.
   for (const slot of state.strays) gl.drawArrays(gl.POINTS, slot, 1)
-  const selected = state.selectedSite >= 0 ? state.packed.slotOfSite[state.selectedSite]! : -1
-  if (selected >= 0 && isSlotVisible(state.packed.styles, selected)) {
-    gl.uniform1f(resources.uniforms.u_highlight, 1)
-    gl.drawArrays(gl.POINTS, selected, 1)
-  }
 }
 
-/** The layer's render(): first-time GL setup, pending uploads, then the on-screen cell ranges and the highlight. */
-export function renderSites(gl: GL, state: SiteLayerState, options: CustomRenderMethodInput): void {
-  if (!state.map || !state.atlas) return
+function drawHighlight(gl: GL, state: SiteLayerState, resources: SiteGlResources): void {
+  const selected = state.selectedSite >= 0 ? state.packed.slotOfSite[state.selectedSite]! : -1
+  if (selected < 0 || !isSlotVisible(state.packed.styles, selected)) return
+  gl.uniform1f(resources.uniforms.u_highlight, 1)
+  gl.drawArrays(gl.POINTS, selected, 1)
+}
+
+function ensureResources(gl: GL, state: SiteLayerState): SiteGlResources {
   if (!state.resources) {
     state.resources = createSiteGlResources(gl)
-    uploadAtlas(gl, state.resources.atlas, state.atlas)
+    uploadAtlas(gl, state.resources.atlas, state.atlas!)
   }
-  const resources = state.resources
+  return state.resources
+}
+
+/** Draws all sites of the plan's area into the cache texture. */
+function drawIntoCache(gl: GL, state: SiteLayerState, resources: SiteGlResources, plan: CachePlan): void {
+  bindCacheTarget(gl, resources.cache, plan)
+  gl.disable(gl.DEPTH_TEST)
+  gl.disable(gl.STENCIL_TEST)
+  gl.disable(gl.SCISSOR_TEST)
+  gl.enable(gl.BLEND)
+  gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA)
   bindSiteResources(gl, resources)
-  flushUploads(gl, state.pending, resources, state.packed)
-  if (state.packed.count > 0) {
-    gl.disable(gl.DEPTH_TEST)
-    gl.disable(gl.STENCIL_TEST)
-    gl.activeTexture(gl.TEXTURE0)
-    gl.bindTexture(gl.TEXTURE_2D, resources.atlas)
-    drawPoints(gl, state, resources, setUniforms(gl, resources, state, options))
+  const spritePx = setUniforms(gl, resources, state, cacheMatrix(plan.box))
+  drawPoints(gl, state, padded(plan.box, spritePx, state.map!.getZoom()))
+  unbindSiteResources(gl, resources)
+}
+
+/**
+ * The layer's prerender(): sends pending uploads, then decides whether this frame draws from the cache texture and
+ * redraws that texture if it no longer serves the view. MapLibre rebinds its own framebuffer after prerender.
+ */
+export function prerenderSites(gl: GL, state: SiteLayerState): void {
+  const map = state.map
+  state.drawFromCache = false
+  if (!map || !state.atlas) return
+  const resources = ensureResources(gl, state)
+  bindSiteResources(gl, resources)
+  if (flushUploads(gl, state.pending, resources, state.packed)) state.dataVersion++
+  unbindSiteResources(gl, resources)
+  const zoom = map.getZoom()
+  const still = zoom === state.lastZoom && map.getBearing() === 0 && map.getPitch() === 0
+  state.lastZoom = zoom
+  if (!still || state.packed.count === 0) return
+  const view = viewBox(map, state.packed)
+  const key = { zoom, pixelRatio: map.getPixelRatio(), dataVersion: state.dataVersion }
+  if (!cacheServes(state.cachePlan, state.cacheKey, view, key)) {
+    const plan = planCache(view, worldSizePx(zoom) * key.pixelRatio, resources.maxTextureSize)
+    if (!plan) return
+    drawIntoCache(gl, state, resources, plan)
+    state.cachePlan = plan
+    state.cacheKey = key
   }
+  state.drawFromCache = true
+}
+
+/** The layer's render(): the cache texture as one quad, or the on-screen cell ranges; then the highlight. */
+export function renderSites(gl: GL, state: SiteLayerState, options: CustomRenderMethodInput): void {
+  const resources = state.resources
+  if (!state.map || !resources || state.packed.count === 0) return
+  const matrix = anchoredMatrix(options.defaultProjectionData.mainMatrix, state.packed.anchorX, state.packed.anchorY)
+  gl.disable(gl.DEPTH_TEST)
+  gl.disable(gl.STENCIL_TEST)
+  if (state.drawFromCache) drawCacheQuad(gl, resources.cache, resources.vertexArrays, state.cachePlan!, matrix)
+  bindSiteResources(gl, resources)
+  const spritePx = setUniforms(gl, resources, state, matrix)
+  if (!state.drawFromCache) drawPoints(gl, state, padded(viewBox(state.map, state.packed), spritePx, state.map.getZoom()))
+  drawHighlight(gl, state, resources)
   unbindSiteResources(gl, resources)
 }

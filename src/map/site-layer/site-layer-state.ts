@@ -9,6 +9,7 @@ import { mercatorX, mercatorY } from './mercator'
 import { buildPickIndex } from './site-picker'
 import { writeVisibility } from './site-mask'
 import { STYLE_STRIDE, STYLE_VISIBLE } from './site-codes'
+import type { CacheKey, CachePlan } from './site-cache'
 
 /** Slots moved out of their grid cell are drawn one by one; past this many the sites are packed again. */
 const MAX_STRAYS = 512
@@ -35,12 +36,21 @@ export interface SiteLayerState {
   pickIndexStale: boolean
   selectedSite: number
   strays: Set<number>
+  /** Counts uploads, so the cached texture knows it shows old data. */
+  dataVersion: number
+  /** The texture the sites were last drawn into (see site-cache.ts), what it holds, and whether this frame uses it. */
+  cachePlan: CachePlan | null
+  cacheKey: CacheKey | null
+  drawFromCache: boolean
+  /** The previous frame's zoom: a cache is only worth drawing when the zoom holds still (panning, not zooming). */
+  lastZoom: number
 }
 
 export function createState(): SiteLayerState {
   return {
     map: null, gl: null, resources: null, atlas: null, sites: [], packed: packSites([]), pending: createPendingUploads(),
     mask: null, predicate: null, idIndex: null, pickIndex: null, pickIndexStale: true, selectedSite: -1, strays: new Set(),
+    dataVersion: 0, cachePlan: null, cacheKey: null, drawFromCache: false, lastZoom: Number.NaN,
   }
 }
 

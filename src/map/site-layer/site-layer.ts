@@ -4,7 +4,7 @@ import { addKindIcons, iconName } from '../kind-icons'
 import { deleteSiteGlResources, type GL } from './gl-resources'
 import { buildKindAtlas, type RgbaImage } from './kind-atlas'
 import { mercatorX, mercatorY, worldSizePx } from './mercator'
-import { renderSites } from './render-sites'
+import { prerenderSites, renderSites } from './render-sites'
 import { maskFromPredicate, writeVisibility } from './site-mask'
 import { applySite, createState, ensurePickIndex, repack, siteIndexOf, type SiteLayerState, type SitePredicate } from './site-layer-state'
 import { pickSlot } from './site-picker'
@@ -81,7 +81,7 @@ function schedulePickIndex(state: SiteLayerState): void {
   }, { timeout: 2000 })
 }
 
-function lifecycle(state: SiteLayerState): Pick<SiteLayer, 'onAdd' | 'onRemove' | 'render'> {
+function lifecycle(state: SiteLayerState): Pick<SiteLayer, 'onAdd' | 'onRemove' | 'prerender' | 'render'> {
   return {
     onAdd(map: MapLibreMap) {
       state.map = map
@@ -93,9 +93,12 @@ function lifecycle(state: SiteLayerState): Pick<SiteLayer, 'onAdd' | 'onRemove' 
       if (state.resources) deleteSiteGlResources(gl, state.resources)
       state.resources = null
       state.map = null
-      // A later addLayer starts from scratch on a new context: upload everything again.
+      // A later addLayer starts from scratch on a new context: upload everything again, draw a new cache.
       state.pending.all = true
+      state.cachePlan = null
+      state.cacheKey = null
     },
+    prerender: (gl) => prerenderSites(gl, state),
     render: (gl, options) => renderSites(gl, state, options),
   }
 }
