@@ -279,6 +279,16 @@ const en: typeof zhCN = {
     notFeasible: 'not enough convertible merchants inside',
     accept: 'Accept as a cluster',
   },
+  indicator: {
+    title: 'e-CNY indicators',
+    noTargets: 'This plan has no indicator targets (such as the Jinan plan\'s wallets, transaction count and amount).',
+    date: 'Date',
+    indicator: 'Indicator',
+    value: 'Cumulative value',
+    add: 'Record',
+    addedLabel: 'Indicator recorded: {indicator} ({date})',
+    key: { personal_wallets: 'Personal wallets', corporate_wallets: 'Corporate wallets', transaction_count: 'Transactions', transaction_amount_yuan: 'Transaction amount (yuan)' },
+  },
   coverage: {
     title: 'Coverage by town/street',
     subtitle: 'Share live, target and gap',

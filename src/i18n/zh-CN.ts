@@ -277,6 +277,16 @@ export default {
     notFeasible: '区内可改造商户不足',
     accept: '采纳为集聚区',
   },
+  indicator: {
+    title: '数字人民币指标',
+    noTargets: '本方案没有指标类目标（如济南方案的钱包数、交易笔数与金额）。',
+    date: '统计日期',
+    indicator: '指标',
+    value: '累计值',
+    add: '录入',
+    addedLabel: '录入指标：{indicator}（{date}）',
+    key: { personal_wallets: '个人钱包（个）', corporate_wallets: '对公钱包（个）', transaction_count: '交易笔数', transaction_amount_yuan: '交易金额（元）' },
+  },
   coverage: {
     title: '各镇街受理覆盖',
     subtitle: '已开通占比、目标与差距',

@@ -52,6 +52,16 @@ describe('the dashboard', () => {
     await expect.poll(() => row.locator('[data-testid="dashboard:done"]').count()).toBe(0)
   })
 
+  it('records an indicator observation and evaluates its target with it', async () => {
+    const target = page.locator('[data-testid="indicator:target"]', { hasText: '2 万笔' })
+    await expect(target.innerText()).resolves.not.toContain('已达标')
+    await page.selectOption('[data-testid="indicator:key"]', 'transaction_count')
+    await page.fill('[data-testid="indicator:value"]', '25000')
+    await page.click('[data-testid="indicator:add"]')
+    await expect.poll(() => target.innerText()).toContain('已达标')
+    await expect(page.locator('[data-testid="indicator:observation"]').first().innerText()).resolves.toContain('25,000')
+  })
+
   it('goes back to the map from the navigation', async () => {
     await page.click('[data-testid="nav:map"]')
     await page.waitForSelector('[data-testid="coverage:row"]')
