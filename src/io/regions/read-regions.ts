@@ -74,7 +74,7 @@ function polygonOf(feature: Feature, c: FeatureContext): Polygon | MultiPolygon 
  * Adds code-only regions for the parent codes the regions imply, one level at a time, until they have a
  * single root: districts get their city, towns their counties and then the city.
  */
-function withDerivedParents(regions: Region[]): Region[] {
+export function withDerivedParents(regions: Region[]): Region[] {
   const known = new Set(regions.map((r) => r.code))
   let all = regions
   let tops = all.filter((r) => r.parentCode === null || !known.has(r.parentCode))

@@ -10,35 +10,36 @@ export type RawRecord = Record<string, unknown>
 
 /** Column names accepted for each site field (English names match case-insensitively). */
 export const FIELD_ALIASES = {
-  id: ['id', 'site_id', '编号', '序号'],
-  name: ['name', '名称', '商户名称', '场景名称', '单位名称'],
-  kind: ['kind', 'type', '类型', '场景类型'],
+  id: ['id', 'site_id', '编号', '序号', '商户编号', '网点编号'],
+  name: ['name', '名称', '商户名称', '场景名称', '单位名称', '商户名', '网点名称'],
+  kind: ['kind', 'type', '类型', '场景类型', '场景'],
   status: ['status', '状态'],
   plannedDate: ['planned_date', 'planneddate', '计划上线日期', '计划日期'],
-  liveDate: ['live_date', 'livedate', '上线日期', '受理日期'],
+  liveDate: ['live_date', 'livedate', 'go-live date', 'go_live_date', '上线日期', '受理日期', '开通日期'],
   units: ['units', '数量', '车辆数'],
-  operator: ['operator', '运营机构'],
+  operator: ['operator', 'bank', '运营机构', '合作银行'],
   methods: ['methods', '受理方式'],
   address: ['address', '地址'],
-  lng: ['lng', 'lon', 'longitude', '经度'],
-  lat: ['lat', 'latitude', '纬度'],
+  lng: ['lng', 'lon', 'long', 'longitude', 'x', '经度'],
+  lat: ['lat', 'latitude', 'y', '纬度'],
 } as const
 export type SiteField = keyof typeof FIELD_ALIASES
 
 const KIND_LABELS: Record<string, SiteKind> = {
-  商户: 'merchant', 学校: 'school', 医院: 'hospital', 医疗机构: 'hospital', 诊所: 'hospital', 卫生室: 'hospital',
-  公交线路: 'bus_line', 公交: 'bus_line', 邮政网点: 'postal_outlet', 邮政: 'postal_outlet', 水电气暖: 'utility_point',
-  缴费点: 'utility_point', 停车: 'parking', 停车场: 'parking', 文旅体育场馆: 'venue', 场馆: 'venue', 办税服务厅: 'tax_hall',
-  代发工资单位: 'payroll_unit', 工会: 'union', 社区: 'community', 公益: 'charity', 慈善: 'charity', 其他: 'other',
+  '商户': 'merchant', '学校': 'school', '医院': 'hospital', '医疗机构': 'hospital', '诊所': 'hospital', '卫生室': 'hospital',
+  '公交线路': 'bus_line', '公交': 'bus_line', '邮政网点': 'postal_outlet', '邮政': 'postal_outlet', '水电气暖': 'utility_point',
+  '缴费点': 'utility_point', '停车': 'parking', '停车场': 'parking', '文旅体育场馆': 'venue', '场馆': 'venue', '办税服务厅': 'tax_hall',
+  '代发工资单位': 'payroll_unit', '工会': 'union', '社区': 'community', '公益': 'charity', '慈善': 'charity', '其他': 'other',
+  '医院/卫生院': 'hospital', '卫生院': 'hospital', '缴费网点': 'utility_point', '文体场馆': 'venue', '公益慈善': 'charity', '餐饮': 'merchant', '零售': 'merchant',
 }
 const STATUS_LABELS: Record<string, SiteStatus> = {
   候选: 'candidate', 待拓展: 'candidate', 已联系: 'contacted', 已对接: 'contacted', 改造中: 'retrofitting',
-  已受理: 'live', 已上线: 'live', 暂停: 'suspended',
+  已受理: 'live', 已上线: 'live', 已开通: 'live', 暂停: 'suspended', 已暂停: 'suspended', 待对接: 'candidate',
 }
 const OPERATOR_LABELS: Record<string, Operator> = {
   工行: 'icbc', 工商银行: 'icbc', 农行: 'abc', 农业银行: 'abc', 中行: 'boc', 中国银行: 'boc', 建行: 'ccb', 建设银行: 'ccb',
   交行: 'bocom', 交通银行: 'bocom', 邮储: 'psbc', 邮储银行: 'psbc', 招行: 'cmb', 招商银行: 'cmb', 兴业: 'cib', 兴业银行: 'cib',
-  网商银行: 'mybank', 微众银行: 'webank',
+  网商银行: 'mybank', 微众银行: 'webank', 中国工商银行: 'icbc', 中国农业银行: 'abc', 中国建设银行: 'ccb', 中国邮政储蓄银行: 'psbc',
 }
 const METHOD_LABELS: Record<string, AcceptanceMethod> = { 静态码: 'static_qr', 碰一碰: 'nfc', 双离线: 'dual_offline', POS: 'pos', 线上: 'online' }
 
