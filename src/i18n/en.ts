@@ -289,6 +289,12 @@ const en: typeof zhCN = {
     addedLabel: 'Indicator recorded: {indicator} ({date})',
     key: { personal_wallets: 'Personal wallets', corporate_wallets: 'Corporate wallets', transaction_count: 'Transactions', transaction_amount_yuan: 'Transaction amount (yuan)' },
   },
+  photo: {
+    add: '+ Photo',
+    alt: 'Site photo {date}',
+    delete: 'Delete photo',
+    deleteConfirm: 'Delete this photo?',
+  },
   coverage: {
     title: 'Coverage by town/street',
     subtitle: 'Share live, target and gap',

@@ -287,6 +287,12 @@ export default {
     addedLabel: '录入指标：{indicator}（{date}）',
     key: { personal_wallets: '个人钱包（个）', corporate_wallets: '对公钱包（个）', transaction_count: '交易笔数', transaction_amount_yuan: '交易金额（元）' },
   },
+  photo: {
+    add: '＋ 照片',
+    alt: '现场照片 {date}',
+    delete: '删除照片',
+    deleteConfirm: '删除这张照片？',
+  },
   coverage: {
     title: '各镇街受理覆盖',
     subtitle: '已开通占比、目标与差距',

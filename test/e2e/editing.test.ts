@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
 import { siteDistanceMeters } from '@/core/workspace/nearest-sites'
@@ -71,6 +72,22 @@ describe('editing a site', () => {
     const before = await liveIn(other)
     await convertOneCandidate(page)
     await expect.poll(() => liveIn(other), { timeout: 10_000 }).toBe(before + 1)
+  })
+})
+
+describe('site photos', () => {
+  it('attaches a photo to a site, resized, and keeps it over a reload', async () => {
+    await planner.open()
+    await page.click('[data-testid="tab:sites"]')
+    await page.fill('[data-testid="filter:search"]', '平阴县人民医院')
+    await page.click('[data-testid="site:list-item"]')
+    await page.setInputFiles('[data-testid="site:photo-input"]', resolve(import.meta.dirname, '../../public/icon-512.png'))
+    await expect.poll(() => page.locator('[data-testid="site:photo"]').count()).toBe(1)
+    await page.reload()
+    await page.waitForSelector('[data-testid="site:panel"], [data-testid="site:list-item"]')
+    await page.fill('[data-testid="filter:search"]', '平阴县人民医院')
+    await page.click('[data-testid="site:list-item"]')
+    await expect.poll(() => page.locator('[data-testid="site:photo"] img').count()).toBe(1)
   })
 })
 
