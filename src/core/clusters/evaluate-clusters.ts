@@ -36,19 +36,17 @@ export function requiredLiveMerchants(rule: ClusterRule, merchants: number): num
  * clusters counts in both.
  */
 export class ClusterBook {
-  private readonly grid: PolygonGrid | null
+  private grid: PolygonGrid | null = null
   private readonly merchants: Int32Array
   private readonly live: Int32Array
   private readonly pending: DayHistograms
   private readonly regionCodes: (string | null)[]
-  private readonly inside: number[] = []
   /** minX, minY, maxX, maxY per cluster. */
   private readonly boxes: Float64Array
   /** Per region position: the clusters whose box meets the region's, so a merchant only tests a few. */
   private readonly candidates: (Int32Array | undefined)[] = []
 
   constructor(readonly clusters: Cluster[], readonly rule: ClusterRule, readonly asOfDate: string, index?: RegionIndex) {
-    this.grid = clusters.length > 0 ? buildPolygonGrid(clusters.map((c) => c.geometry.coordinates)) : null
     this.merchants = new Int32Array(clusters.length)
     this.live = new Int32Array(clusters.length)
     this.pending = new DayHistograms(clusters.length, toDay(asOfDate))
@@ -62,32 +60,34 @@ export class ClusterBook {
 
   /**
    * Adds (1) or removes (-1) one site; only point merchants count. With the site's regions (`chain`, narrowest
-   * first) only the clusters near its region are tested.
+   * first) only the clusters near its region are tested; without, a grid over all clusters (built on first use).
    */
   add(site: Site, sign: 1 | -1, chain?: Int32Array): void {
-    if (!this.grid || site.kind !== 'merchant' || site.geometry.type !== 'Point') return
-    this.inside.length = 0
+    if (this.clusters.length === 0 || site.kind !== 'merchant' || site.geometry.type !== 'Point') return
     const coordinates = site.geometry.coordinates
     const x = coordinates[0]!, y = coordinates[1]!
     const near = chain && chain.length > 0 ? this.candidates[chain[0]!] : undefined
-    if (near) this.testNear(near, x, y)
-    else locateParts(this.grid, x, y, this.inside)
-    if (this.inside.length === 0) return
-    const live = isLiveOn(site, this.asOfDate)
-    const day = live ? null : pendingDayOf(site, this.asOfDate)
-    for (const c of this.inside) {
-      this.merchants[c]! += sign
-      if (live) this.live[c]! += sign
-      else if (day !== null) this.pending.add(c, day, 1, sign)
+    if (near) {
+      const b = this.boxes
+      for (let k = 0; k < near.length; k++) {
+        const c = near[k]!
+        if (x < b[4 * c]! || y < b[4 * c + 1]! || x > b[4 * c + 2]! || y > b[4 * c + 3]!) continue
+        if (inRings(this.clusters[c]!.geometry.coordinates, x, y)) this.count(site, c, sign)
+      }
+      return
     }
+    this.grid ??= buildPolygonGrid(this.clusters.map((cluster) => cluster.geometry.coordinates))
+    const inside: number[] = []
+    locateParts(this.grid, x, y, inside)
+    for (const c of inside) this.count(site, c, sign)
   }
 
-  private testNear(near: Int32Array, x: number, y: number): void {
-    const b = this.boxes
-    for (let k = 0; k < near.length; k++) {
-      const c = near[k]!
-      if (x < b[4 * c]! || y < b[4 * c + 1]! || x > b[4 * c + 2]! || y > b[4 * c + 3]!) continue
-      if (inRings(this.clusters[c]!.geometry.coordinates, x, y)) this.inside.push(c)
+  private count(site: Site, c: number, sign: 1 | -1): void {
+    this.merchants[c]! += sign
+    if (isLiveOn(site, this.asOfDate)) this.live[c]! += sign
+    else {
+      const day = pendingDayOf(site, this.asOfDate)
+      if (day !== null) this.pending.add(c, day, 1, sign)
     }
   }
 

@@ -58,24 +58,30 @@ export class DayHistograms {
     }
   }
 
-  /** Adds `leaf`'s rows, summed up the region tree, to these (see createCoverage's leaf counting). */
-  absorbRolledUp(leaf: DayHistograms, tree: RegionTree): void {
-    if (leaf.width > this.width) this.widen(leaf.width)
-    if (this.width > leaf.width) leaf.widen(this.width)
-    rollUpRows(tree, leaf.counts, this.width)
-    rollUpRows(tree, leaf.units, this.width)
-    rollUpRows(tree, leaf.totalCounts, 1)
-    rollUpRows(tree, leaf.totalUnits, 1)
-    for (let i = 0; i < this.counts.length; i++) this.counts[i]! += leaf.counts[i]!
-    for (let i = 0; i < this.units.length; i++) this.units[i]! += leaf.units[i]!
+  /** Sums rows up the region tree in place (rows counted at the narrowest region only; see createCoverage). */
+  rollUp(tree: RegionTree): void {
+    rollUpRows(tree, this.counts, this.width)
+    rollUpRows(tree, this.units, this.width)
+    rollUpRows(tree, this.totalCounts, 1)
+    rollUpRows(tree, this.totalUnits, 1)
+  }
+
+  /** Adds another histogram set of the same rows to this one. */
+  absorb(other: DayHistograms): void {
+    // Both to exactly the wider width: the rows must line up bucket for bucket.
+    const width = Math.max(this.width, other.width)
+    if (this.width < width) this.widen(width, true)
+    if (other.width < width) other.widen(width, true)
+    for (let i = 0; i < this.counts.length; i++) this.counts[i]! += other.counts[i]!
+    for (let i = 0; i < this.units.length; i++) this.units[i]! += other.units[i]!
     for (let r = 0; r < this.rows; r++) {
-      this.totalCounts[r]! += leaf.totalCounts[r]!
-      this.totalUnits[r]! += leaf.totalUnits[r]!
+      this.totalCounts[r]! += other.totalCounts[r]!
+      this.totalUnits[r]! += other.totalUnits[r]!
     }
   }
 
-  private widen(needed: number): void {
-    const width = Math.min(MAX_BUCKETS, Math.max(needed, this.width * 2))
+  private widen(needed: number, exact = false): void {
+    const width = exact ? needed : Math.min(MAX_BUCKETS, Math.max(needed, this.width * 2))
     const counts = new Int32Array(this.rows * width), units = new Float64Array(this.rows * width)
     for (let r = 0; r < this.rows; r++) {
       counts.set(this.counts.subarray(r * this.width, (r + 1) * this.width), r * width)
@@ -98,6 +104,7 @@ export interface PendingIndex {
    * those up the tree. Cheaper than add() for a million points.
    */
   addLeaf(site: Site, leaf: number): void
+  /** Ends the build (rolls up the leaf counts); add() and applyEdit() then update every region directly. */
   finishBuild(): void
   /** `chainBefore`/`chainAfter`: the regions the site counted in before and after the edit. */
   applyEdit(before: Site | null, chainBefore: Int32Array, after: Site | null, chainAfter: Int32Array): void
@@ -113,28 +120,33 @@ const INITIAL_WIDTH = 400
 export function createPendingIndex(tree: RegionTree, asOfDate: string, kinds: Iterable<SiteKind>): PendingIndex {
   const asOfDay = toDay(asOfDate)
   const byKind: (DayHistograms | undefined)[] = []
-  const leafByKind: (DayHistograms | undefined)[] = []
-  for (const kind of kinds) {
-    byKind[kindIndex(kind)] = new DayHistograms(tree.codes.length, asOfDay, INITIAL_WIDTH)
-    leafByKind[kindIndex(kind)] = new DayHistograms(tree.codes.length, asOfDay, INITIAL_WIDTH)
-  }
+  for (const kind of kinds) byKind[kindIndex(kind)] = new DayHistograms(tree.codes.length, asOfDay, INITIAL_WIDTH)
+  // While building, points are added at their narrowest region only (rolled up in finishBuild) and lines,
+  // which must not be rolled up, wait in their own histograms: one copy of the big arrays, not two.
+  let building = true
+  const lines: (DayHistograms | undefined)[] = []
   const add = (site: Site, chain: Int32Array, sign: 1 | -1): void => {
-    const histograms = byKind[kindIndex(site.kind)]
-    const day = histograms ? pendingDayOf(site, asOfDate) : null
+    const k = kindIndex(site.kind)
+    const day = byKind[k] ? pendingDayOf(site, asOfDate) : null
     if (day === null) return
-    for (let k = 0; k < chain.length; k++) histograms!.add(chain[k]!, day, site.units, sign)
+    const histograms = building ? (lines[k] ??= new DayHistograms(tree.codes.length, asOfDay)) : byKind[k]!
+    for (let i = 0; i < chain.length; i++) histograms.add(chain[i]!, day, site.units, sign)
   }
   return {
     get: (position, kind) => byKind[kindIndex(kind)]?.view(position),
     add,
     addLeaf(site, leaf) {
-      const histograms = leafByKind[kindIndex(site.kind)]
+      const histograms = byKind[kindIndex(site.kind)]
       const day = histograms ? pendingDayOf(site, asOfDate) : null
       if (day !== null) histograms!.add(leaf, day, site.units, 1)
     },
     finishBuild() {
-      byKind.forEach((histograms, k) => histograms?.absorbRolledUp(leafByKind[k]!, tree))
-      leafByKind.length = 0
+      if (!building) return
+      building = false
+      byKind.forEach((histograms, k) => {
+        histograms?.rollUp(tree)
+        if (lines[k]) histograms?.absorb(lines[k])
+      })
     },
     applyEdit(before, chainBefore, after, chainAfter) {
       if (before) add(before, chainBefore, -1)
