@@ -7,6 +7,7 @@
  *   per town (scenarios-baseline.ts): time, conversions, and requirements met.
  * `npm run bench` calls runScenarioBenchmarks() after the others; `npx tsx bench/scenarios-cli.ts` runs it alone.
  */
+import { loadavg } from 'node:os'
 import { clustersDbscan, featureCollection, point } from '@turf/turf'
 import { dbscan, type DbscanOptions } from '../src/core/clusters/dbscan'
 import { generatePlan } from '../src/core/scenarios/generate-plan'
@@ -71,7 +72,7 @@ function benchGenerator(): void {
 
 /** Both scenario benchmarks, in order. */
 export async function runScenarioBenchmarks(): Promise<void> {
-  log('\n# Scenario benchmarks (issue 8)')
+  log(`\n# Scenario benchmarks (issue 8) — load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (figures are wall times: a busy machine inflates them)`)
   benchDbscan()
   benchGenerator()
   await Promise.resolve()

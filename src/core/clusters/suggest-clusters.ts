@@ -24,6 +24,8 @@ export interface SuggestClustersOptions {
   index?: RegionIndex
   /** Narrowest region position per site (see locateSitePositions), when the caller has it. */
   sitePositions?: Int32Array
+  /** Only these regions (codes, of `level`); all that lack a cluster by default. */
+  regionCodes?: readonly string[]
 }
 
 /** A candidate consumption cluster for a region that has no established one. */
@@ -66,8 +68,8 @@ export function suggestClusters(data: PlanData, asOfDate: string, options: Sugge
   const level = options.level ?? 'town'
   const index = options.index ?? buildRegionIndex(data.regions)
   const positions = options.sitePositions ?? locateSitePositions(index, data.sites)
-  const lacking = regionsLackingCluster(data, asOfDate, index, level)
-  const members = data.sites.flatMap((site, i) => site.kind === 'merchant' && site.geometry.type === 'Point' && lacking.has(ancestorAtLevel(index.tree.chains, data.regions, positions[i]!, level)) ? [i] : [])
+  const lacking = regionsLackingCluster(data, asOfDate, index, level, options.regionCodes)
+  const members = merchantsIn(data, index, positions, lacking, level)
   const groups = groupMembers(data.sites, members, options.maxDistanceMeters ?? 150, options.minPoints ?? Math.max(2, rule.minLiveMerchants))
   const drafts = groups.flatMap((group) => {
     const geometry = clusterHull(group.map((i) => (data.sites[i]!.geometry as { coordinates: number[] }).coordinates), { concavity: options.concavity })
@@ -84,18 +86,30 @@ export function suggestClusters(data: PlanData, asOfDate: string, options: Sugge
   })
 }
 
-/** Positions of the regions of `level` under the plan's root with no cluster established on the date. */
-function regionsLackingCluster(data: PlanData, asOfDate: string, index: RegionIndex, level: RegionLevel): Set<number> {
+/** Site indices of the point merchants in the given regions of `level`. */
+function merchantsIn(data: PlanData, index: RegionIndex, positions: Int32Array, regions: Set<number>, level: RegionLevel): number[] {
+  const members: number[] = []
+  if (regions.size === 0) return members
+  for (let i = 0; i < data.sites.length; i++) {
+    const site = data.sites[i]!
+    if (site.kind === 'merchant' && site.geometry.type === 'Point' && regions.has(ancestorAtLevel(index.tree.chains, data.regions, positions[i]!, level))) members.push(i)
+  }
+  return members
+}
+
+/** Positions of the regions of `level` under the plan's root (or among `only`) with no cluster established on the date. */
+function regionsLackingCluster(data: PlanData, asOfDate: string, index: RegionIndex, level: RegionLevel, only?: readonly string[]): Set<number> {
   const root = index.tree.positionOf.get(data.plan.rootRegionCode)
   const established = new Set<number>()
   for (const state of evaluateClusters(data.clusters, data.sites, data.plan.settings.clusterRule, asOfDate, index)) {
     const position = state.regionCode === null ? undefined : index.tree.positionOf.get(state.regionCode)
     if (state.established && position !== undefined) established.add(ancestorAtLevel(index.tree.chains, data.regions, position, level))
   }
+  const wanted = only ? new Set(only) : null
   const lacking = new Set<number>()
   data.regions.forEach((region, p) => {
     const underRoot = root === undefined || index.tree.chains[p]!.includes(root)
-    if (region.level === level && underRoot && !established.has(p)) lacking.add(p)
+    if (region.level === level && underRoot && !established.has(p) && (!wanted || wanted.has(region.code))) lacking.add(p)
   })
   return lacking
 }

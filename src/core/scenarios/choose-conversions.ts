@@ -155,22 +155,13 @@ class Chooser {
     const { tree } = this.facts.index
     const need = new Float64Array(tree.codes.length)
     for (const r of requirements) if (r.kind === kind && r.byUnits === byUnits) need[r.region] = Math.max(need[r.region]!, r.needed - r.have)
-    const available = this.availability(kind, byUnits)
+    const available = (r: number): number => (byUnits ? this.facts.convertibleUnits : this.facts.convertibleSites)[r * KIND_COUNT + kind]!
     const bound = new Float64Array(tree.codes.length)
     for (const r of tree.deepestFirst) {
-      bound[r] = Math.min(available[r]!, Math.max(need[r]!, bound[r]!))
+      bound[r] = Math.min(available(r), Math.max(need[r]!, bound[r]!))
       if (tree.parent[r]! >= 0) bound[tree.parent[r]!]! += bound[r]!
     }
     this.eventual.set(key, bound)
-  }
-
-  private availability(kind: number, byUnits: boolean): Float64Array {
-    const available = new Float64Array(this.facts.index.tree.codes.length)
-    this.sites.forEach((site, i) => {
-      if (this.facts.state[i] !== CONVERTIBLE || kindIndex(site.kind) !== kind) return
-      for (const r of this.facts.chains[i]!) available[r]! += byUnits ? site.units : 1
-    })
-    return available
   }
 }
 

@@ -49,29 +49,36 @@ export interface ClusterPlanOptions {
  * Decides which clusters to establish for the exists targets, earliest due first: per requirement, the
  * clusters already established (or planned to be) by its due day count; for the rest, the cheapest options
  * in the region — fewest conversions still needed, drawn clusters before suggestions at equal cost.
- * Suggestions (suggestClusters) are only computed when the drawn clusters do not suffice.
+ * Suggestions (suggestClusters) are only computed for the regions the drawn clusters leave short.
  */
 export function planClusters(data: PlanData, facts: SiteFacts, requirements: ClusterRequirement[], asOfDate: string, settings: ClusterPlanOptions): ClusterPlan {
-  const options = optionsFrom(data, facts, data.clusters.map((c) => ({ id: c.id, name: c.name, geometry: c.geometry, suggestion: null })), asOfDate)
-  const suggestedLevels = new Set<RegionLevel>()
+  const drawn = optionsFrom(data, facts, data.clusters.map((c) => ({ id: c.id, name: c.name, geometry: c.geometry, suggestion: null })), asOfDate)
+  const first = choose(drawn, facts, requirements)
+  if (!settings.adoptSuggestions || first.shortfalls.length === 0) return first
+  // Only the regions the drawn clusters leave short are searched: DBSCAN over a city's every merchant is not needed.
+  const short = new Map<RegionLevel, string[]>()
+  for (const { requirement } of first.shortfalls) {
+    const region = data.regions[requirement.region]!
+    short.set(region.level, [...short.get(region.level) ?? [], region.code])
+  }
+  const suggested = [...short].flatMap(([level, regionCodes]) => suggestClusters(data, asOfDate, { level, regionCodes, index: facts.index, sitePositions: facts.positions, maxDistanceMeters: settings.suggestionRadiusMeters }))
+  const options = optionsFrom(data, facts, suggested.map((s) => ({ id: s.id, name: s.name, geometry: s.geometry, suggestion: s })), asOfDate)
+  return choose([...drawn, ...options], facts, requirements)
+}
+
+/** Chooses among the options for each requirement, earliest due first. */
+function choose(options: ClusterOption[], facts: SiteFacts, requirements: ClusterRequirement[]): ClusterPlan {
   const plan: ClusterPlan = { options, choices: [], shortfalls: [] }
   const chosenBy = new Map<number, number>()
   for (const requirement of requirements.slice().sort((a, b) => a.dueDay - b.dueDay)) {
-    let deficit = requirement.needed - countEstablished(plan, facts, requirement, chosenBy)
+    const deficit = requirement.needed - countEstablished(plan, facts, requirement, chosenBy)
     if (deficit <= 0) continue
-    let picks = cheapest(plan, facts, requirement, chosenBy, deficit)
-    const level = data.regions[requirement.region]!.level
-    if (picks.length < deficit && settings.adoptSuggestions && !suggestedLevels.has(level)) {
-      suggestedLevels.add(level)
-      addSuggestions(plan, data, facts, asOfDate, level, settings.suggestionRadiusMeters)
-      picks = cheapest(plan, facts, requirement, chosenBy, deficit)
-    }
+    const picks = cheapest(plan, facts, requirement, chosenBy, deficit)
     for (const option of picks) {
       chosenBy.set(option, requirement.dueDay)
       plan.choices.push({ option, dueDay: requirement.dueDay, requirement })
     }
-    deficit -= picks.length
-    if (deficit > 0) plan.shortfalls.push({ requirement, shortfall: deficit, reachable: requirement.needed - deficit })
+    if (picks.length < deficit) plan.shortfalls.push({ requirement, shortfall: deficit - picks.length, reachable: requirement.needed - deficit + picks.length })
   }
   return plan
 }
@@ -91,11 +98,6 @@ function optionsFrom(data: PlanData, facts: SiteFacts, drafts: Omit<ClusterOptio
       convertible: tally.convertible,
     }
   })
-}
-
-function addSuggestions(plan: ClusterPlan, data: PlanData, facts: SiteFacts, asOfDate: string, level: RegionLevel, radius?: number): void {
-  const suggestions = suggestClusters(data, asOfDate, { level, index: facts.index, sitePositions: facts.positions, maxDistanceMeters: radius })
-  plan.options.push(...optionsFrom(data, facts, suggestions.map((s) => ({ id: s.id, name: s.name, geometry: s.geometry, suggestion: s })), asOfDate))
 }
 
 /** Conversions an option still needs to be established by `dueDay` (planned merchants by then count). */

@@ -6,11 +6,11 @@ interface KindRows { start: Int32Array, days: Int32Array, cumulativeUnits: Float
 
 /**
  * Go-live days of a set of sites per (region, kind), each site counted in every region of its chain — the
- * generator's own small form of the engine's pending index, answering "how many by this day". Rows of a
- * kind are built on first use.
+ * generator's own small form of the engine's pending index, answering "how many by this day". Rows of
+ * every kind are built on first use.
  */
 export class PlannedDays {
-  private readonly rows = new Map<number, KindRows>()
+  private rows: KindRows[] | null = null
 
   /**
    * `dayOf(i)` is site i's go-live day, or null when it is not in the set; `chainOf(i)` the regions it counts in.
@@ -25,7 +25,8 @@ export class PlannedDays {
   /** Sites (or units) of `kind` in `region` going live from `fromDay` to `toDay`, both included. */
   count(region: number, kind: SiteKind, fromDay: number, toDay: number, byUnits: boolean): number {
     if (toDay < fromDay) return 0
-    const rows = this.rowsOf(kindIndex(kind))
+    this.rows ??= this.build()
+    const rows = this.rows[kindIndex(kind)]!
     const lo = rows.start[region]!, hi = rows.start[region + 1]!
     const from = lowerBound(rows.days, lo, hi, fromDay), to = lowerBound(rows.days, lo, hi, toDay + 1)
     if (to <= from) return 0
@@ -33,25 +34,25 @@ export class PlannedDays {
     return rows.cumulativeUnits[to - 1]! - (from > lo ? rows.cumulativeUnits[from - 1]! : 0)
   }
 
-  private rowsOf(kind: number): KindRows {
-    let rows = this.rows.get(kind)
-    if (!rows) {
-      rows = this.build(SITE_KINDS[kind]!)
-      this.rows.set(kind, rows)
+  /** Every kind's rows in one pass over the sites (a million of them: one pass, not one per kind). */
+  private build(): KindRows[] {
+    const members: number[][] = SITE_KINDS.map(() => [])
+    const memberDays: number[][] = SITE_KINDS.map(() => [])
+    for (let i = 0; i < this.sites.length; i++) {
+      const day = this.dayOf(i)
+      if (day === null) continue
+      const kind = kindIndex(this.sites[i]!.kind)
+      members[kind]!.push(i)
+      memberDays[kind]!.push(day)
     }
-    return rows
+    return members.map((list, kind) => this.rowsOf(list, memberDays[kind]!))
   }
 
-  private build(kind: SiteKind): KindRows {
-    const members: number[] = []
-    const memberDays: number[] = []
-    this.sites.forEach((site, i) => {
-      const day = site.kind === kind ? this.dayOf(i) : null
-      if (day === null) return
-      members.push(i)
-      memberDays.push(day)
-    })
-    const order = members.map((_, k) => k).sort((a, b) => memberDays[a]! - memberDays[b]!)
+  private rowsOf(members: number[], memberDays: number[]): KindRows {
+    // Day and position packed in one float: the native sort orders a few hundred thousand in milliseconds.
+    const packed = Float64Array.from(memberDays, (day, k) => day * 2 ** 24 + k)
+    packed.sort()
+    const order = Int32Array.from(packed, (v) => v % 2 ** 24)
     const start = new Int32Array(this.regionCount + 1)
     for (const k of order) for (const r of this.chainOf(members[k]!)) start[r + 1]!++
     for (let r = 0; r < this.regionCount; r++) start[r + 1]! += start[r]!

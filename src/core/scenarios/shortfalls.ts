@@ -1,11 +1,10 @@
-import { SITE_KINDS, type PlanData, type Site, type TargetMetric } from '../model'
-import { kindIndex } from '../coverage/coverage'
+import { SITE_KINDS, type PlanData, type TargetMetric } from '../model'
 import { fromDay } from '../targets/dates'
 import type { ClusterOption, ClusterPlan } from './cluster-plan'
 import { PlannedDays } from './planned-days'
 import type { ClusterRequirement, Requirements, SiteRequirement } from './requirements'
 import type { Schedule } from './schedule-conversions'
-import { CONVERTIBLE, type SiteFacts } from './site-facts'
+import { KIND_COUNT, type SiteFacts } from './site-facts'
 
 /** A target (in one region) the generated plan does not meet by its due date. */
 export interface InfeasibleTarget {
@@ -45,13 +44,12 @@ export interface ShortfallInput {
 export function findShortfalls(input: ShortfallInput): InfeasibleTarget[] {
   const { plannedDay } = input.schedule
   const added = new PlannedDays(input.facts.index.tree.codes.length, input.data.sites, (i) => input.facts.chains[i]!, (i) => plannedDay[i]! >= 0 ? plannedDay[i]! : null)
-  const available = new Availability(input.data.sites, input.facts)
-  const sites = input.requirements.sites.flatMap((r) => siteShortfall(input, added, available, r))
+  const sites = input.requirements.sites.flatMap((r) => siteShortfall(input, added, r))
   const clusters = input.requirements.clusters.flatMap((r) => clusterShortfall(input, r))
   return [...sites, ...clusters]
 }
 
-function siteShortfall(input: ShortfallInput, added: PlannedDays, available: Availability, requirement: SiteRequirement): InfeasibleTarget[] {
+function siteShortfall(input: ShortfallInput, added: PlannedDays, requirement: SiteRequirement): InfeasibleTarget[] {
   const { target, region, byUnits, needed, have, dueDay } = requirement
   const kind = SITE_KINDS[requirement.kind]!
   const noSites = requirement.total === 0 && target.metric !== 'count'
@@ -59,7 +57,7 @@ function siteShortfall(input: ShortfallInput, added: PlannedDays, available: Ava
   if (reachable >= needed && !noSites) return []
   const reason = dueDay < input.asOfDay
     ? 'overdue'
-    : noSites ? 'no_sites' : needed > have + available.in(region, requirement.kind, byUnits) ? 'candidates' : 'capacity'
+    : noSites ? 'no_sites' : needed > have + convertible(input.facts, region, requirement.kind, byUnits) ? 'candidates' : 'capacity'
   return [infeasible(input, target, region, dueDay, needed, reachable, byUnits ? 'units' : 'sites', reason)]
 }
 
@@ -95,23 +93,7 @@ function infeasible(input: ShortfallInput, target: SiteRequirement['target'], re
   }
 }
 
-/** Convertible sites (or units) per region and kind, counted once per kind on first use. */
-class Availability {
-  private readonly byKind = new Map<string, Float64Array>()
-
-  constructor(private readonly sites: Site[], private readonly facts: SiteFacts) {}
-
-  in(region: number, kind: number, byUnits: boolean): number {
-    const key = `${kind}:${byUnits}`
-    let counts = this.byKind.get(key)
-    if (!counts) {
-      counts = new Float64Array(this.facts.index.tree.codes.length)
-      this.sites.forEach((site, i) => {
-        if (this.facts.state[i] !== CONVERTIBLE || kindIndex(site.kind) !== kind) return
-        for (const r of this.facts.chains[i]!) counts![r]! += byUnits ? site.units : 1
-      })
-      this.byKind.set(key, counts)
-    }
-    return counts[region]!
-  }
+/** Convertible sites (or units) of the kind in the region. */
+function convertible(facts: SiteFacts, region: number, kind: number, byUnits: boolean): number {
+  return (byUnits ? facts.convertibleUnits : facts.convertibleSites)[region * KIND_COUNT + kind]!
 }

@@ -29,6 +29,9 @@ export interface SiteFacts {
   totalUnits: Float64Array
   liveSites: Float64Array
   liveUnits: Float64Array
+  /** The same for the CONVERTIBLE sites: what the generator has to work with. */
+  convertibleSites: Float64Array
+  convertibleUnits: Float64Array
   /** Go-live days per (region, kind) of the PLANNED sites. */
   planned: PlannedDays
 }
@@ -48,25 +51,34 @@ export function buildSiteFacts(data: PlanData, asOfDate: string, options: SiteFa
   const chains: Int32Array[] = new Array<Int32Array>(n)
   const state = new Uint8Array(n)
   const cells = tree.codes.length * KIND_COUNT
-  const counts = { totalSites: new Float64Array(cells), totalUnits: new Float64Array(cells), liveSites: new Float64Array(cells), liveUnits: new Float64Array(cells) }
+  const counts = {
+    totalSites: new Float64Array(cells), totalUnits: new Float64Array(cells), liveSites: new Float64Array(cells),
+    liveUnits: new Float64Array(cells), convertibleSites: new Float64Array(cells), convertibleUnits: new Float64Array(cells),
+  }
   data.sites.forEach((site, i) => {
     const located = locate(index, site)
     positions[i] = located.position
     chains[i] = located.chain
     state[i] = stateOf(site, asOfDate, options.includeSuspended ?? false)
     const kind = kindIndex(site.kind)
-    for (const r of located.chain) {
-      const cell = r * KIND_COUNT + kind
-      counts.totalSites[cell]! += 1
-      counts.totalUnits[cell]! += site.units
-      if (state[i] === LIVE) {
-        counts.liveSites[cell]! += 1
-        counts.liveUnits[cell]! += site.units
-      }
-    }
+    for (const r of located.chain) tally(counts, r * KIND_COUNT + kind, site.units, state[i]!)
   })
   const planned = new PlannedDays(tree.codes.length, data.sites, (i) => chains[i]!, (i) => state[i] === PLANNED ? plannedDayOf(data.sites[i]!) : null)
   return { index, chains, positions, state, ...counts, planned }
+}
+
+type Counts = Pick<SiteFacts, 'totalSites' | 'totalUnits' | 'liveSites' | 'liveUnits' | 'convertibleSites' | 'convertibleUnits'>
+
+function tally(counts: Counts, cell: number, units: number, state: number): void {
+  counts.totalSites[cell]! += 1
+  counts.totalUnits[cell]! += units
+  if (state === LIVE) {
+    counts.liveSites[cell]! += 1
+    counts.liveUnits[cell]! += units
+  } else if (state === CONVERTIBLE) {
+    counts.convertibleSites[cell]! += 1
+    counts.convertibleUnits[cell]! += units
+  }
 }
 
 const NOWHERE = new Int32Array(0)
