@@ -170,3 +170,6 @@ benchCoverage(regions, xy)
 
 // Storage (issue 4, bench/storage.ts): IndexedDB in headless Chromium.
 await (await import('./storage')).runStorageBenchmarks()
+
+// Scenarios (issue 8, bench/scenarios.ts): cluster detection and the gap-closing plan generator.
+await (await import('./scenarios')).runScenarioBenchmarks()
