@@ -162,14 +162,18 @@ function naiveTargetMs(data: ReturnType<typeof makePlan>, regionsBySite: Map<str
   })
 }
 
-const { regions, xy } = loadDataset(log)
-log(`# e-CNY planner benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}`)
-log('times are the median of 3 runs (wall clock); cpu = that run\'s CPU time, steadier when the machine is shared')
-benchAssignment(regions, xy)
-benchCoverage(regions, xy)
+// `npm run bench -- engine` or `-- storage` runs one part; no argument runs everything.
+const only = process.argv[2]
+if (only !== 'storage') {
+  const { regions, xy } = loadDataset(log)
+  log(`# e-CNY planner benchmarks — node ${process.version}, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}`)
+  log('times are the median of 3 runs (wall clock); cpu = that run\'s CPU time, steadier when the machine is shared')
+  benchAssignment(regions, xy)
+  benchCoverage(regions, xy)
+}
 
 // Storage (issue 4, bench/storage.ts): IndexedDB in headless Chromium.
-await (await import('./storage')).runStorageBenchmarks()
+if (only !== 'engine') await (await import('./storage')).runStorageBenchmarks()
 
 // Scenarios (issue 8, bench/scenarios.ts): cluster detection and the gap-closing plan generator.
 await (await import('./scenarios')).runScenarioBenchmarks()
