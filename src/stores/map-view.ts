@@ -48,6 +48,10 @@ export const useMapViewStore = defineStore('map-view', () => {
   const tab = ref<SideTab>('coverage')
   /** The device's position (field mode), WGS-84, with its accuracy; null until located. */
   const myLocation = ref<{ lng: number, lat: number, accuracyMeters: number } | null>(null)
+  /** 'place': the next map click adds a site there · 'box': a drag on the map selects the sites inside. */
+  const tool = ref<'none' | 'place' | 'box'>('none')
+  /** Sites picked by a box for a bulk change. */
+  const boxSelection = ref<string[]>([])
   /** The site whose panel is open. */
   const selectedSiteId = ref<string | null>(null)
   let restoredFor: string | null = null
@@ -86,5 +90,5 @@ export const useMapViewStore = defineStore('map-view', () => {
     filter.value = { ...EMPTY_FILTER }
   }
 
-  return { filter, layers, camera, tab, myLocation, selectedSiteId, predicate, visibleSites, selectedSite, resetFilter }
+  return { filter, layers, camera, tab, myLocation, tool, boxSelection, selectedSiteId, predicate, visibleSites, selectedSite, resetFilter }
 })

@@ -63,3 +63,44 @@ describe('filtering the sites of the map', () => {
     expect(after.live).toBeLessThan(before.live / 4)
   })
 })
+
+describe('adding and bulk-changing sites on the map', () => {
+  const mapPoint = async (fx: number, fy: number): Promise<{ x: number, y: number }> => {
+    const box = (await page.locator('[data-testid="map:canvas"]').boundingBox())!
+    return { x: box.x + box.width * fx, y: box.y + box.height * fy }
+  }
+
+  it('adds a site where the map is clicked', async () => {
+    await planner.open()
+    await page.click('[data-testid="tab:sites"]')
+    const before = await countText()
+    await page.click('[data-testid="tools:place"]')
+    const { x, y } = await mapPoint(0.45, 0.5)
+    await page.mouse.click(x, y)
+    await expect.poll(() => page.locator('[data-testid="site:name"]').innerText()).toBe('新商户')
+    const total = (text: string): number => Number(/\/ (\d+)/.exec(text)![1])
+    expect(total(await countText())).toBe(total(before) + 1)
+  })
+
+  it('changes the status of the sites in a dragged box in one step', async () => {
+    await planner.open()
+    await page.click('[data-testid="tab:sites"]')
+    await page.click('[data-testid="tools:box"]')
+    const from = await mapPoint(0.3, 0.3)
+    const to = await mapPoint(0.6, 0.6)
+    await page.mouse.move(from.x, from.y)
+    await page.mouse.down()
+    await page.mouse.move(to.x, to.y, { steps: 5 })
+    await page.mouse.up()
+    const selected = Number(/\d+/.exec(await page.locator('[data-testid="tools:count"]').innerText())![0])
+    expect(selected).toBeGreaterThan(10)
+    await page.selectOption('[data-testid="tools:status"]', 'suspended')
+    await page.click('[data-testid="tools:apply"]')
+    await page.waitForSelector('[data-testid="tools:bulk"]', { state: 'detached' })
+    await page.click('[data-testid="filter:status"][data-value="suspended"]')
+    const suspended = Number(/显示 (\d+)/.exec(await countText())![1])
+    expect(suspended).toBeGreaterThanOrEqual(selected)
+    await page.click('[data-testid="history:undo"]')
+    await expect.poll(async () => Number(/显示 (\d+)/.exec(await countText())![1])).toBeLessThan(selected)
+  })
+})
