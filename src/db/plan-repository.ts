@@ -1,7 +1,7 @@
 import type { ChangeRecord, Plan, PlanBackup, PlanData } from '@/core/model'
 import type { PlannerDatabase, PlanStateRow } from './database'
 import { announce } from './plan-events'
-import { commitChange } from './plan-store'
+import { commitChange, scheduleCompaction } from './plan-store'
 import { emptyPlanState } from './site-chunks'
 import { copyPlanSites, deletePlanSites, readPlanSites, writePlanSites } from './site-store'
 import { runWrite, StorageWriteError } from './storage-error'
@@ -33,7 +33,11 @@ function planTables(db: PlannerDatabase) {
 
 /** Reads one plan with everything it holds; null when the plan does not exist. */
 export async function loadPlan(db: PlannerDatabase, planId: string): Promise<PlanData | null> {
-  return db.transaction('r', planTables(db), () => readPlanData(db, planId))
+  const data = await db.transaction('r', planTables(db), () => readPlanData(db, planId))
+  // Edits left behind by a compaction that failed (a full disk) are folded in once the plan is open.
+  const state = data && await db.planState.get(planId)
+  if (state) scheduleCompaction(db, state)
+  return data
 }
 
 async function readPlanData(db: PlannerDatabase, planId: string): Promise<PlanData | null> {

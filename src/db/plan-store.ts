@@ -8,7 +8,7 @@ import { runWrite, StorageWriteError } from './storage-error'
 import { fromChangeRow, toChangeRow } from './stored-change'
 import { writeChanges, type WriteContext } from './write-change'
 
-/** Once a plan has this many site edits, they are folded into its chunks (after the commit that crossed it). */
+/** Once a plan has this many site edits, they are folded into its chunks (in the background, after a commit or an open). */
 export const COMPACT_EDITS = 2_000
 
 /** Options of a commit. */
@@ -86,9 +86,24 @@ export async function commitWithin(context: WriteContext, after: PlanChange[], l
 /** Once a commit's transaction is done: tell the other tabs, and compact when the edits have piled up. */
 export async function afterCommit(db: PlannerDatabase, { row, state }: Committed, direction: 'commit' | 'undo' | 'redo' = 'commit'): Promise<void> {
   announce(db, { type: 'change', planId: state.planId, direction, row })
-  if (state.editCount < COMPACT_EDITS) return
-  // The commit is already safe: a compaction that fails leaves valid edits behind and is tried again later.
-  await compactSites(db, state.planId).catch(() => undefined)
+  scheduleCompaction(db, state)
+}
+
+const compacting = new WeakMap<PlannerDatabase, Set<string>>()
+
+/**
+ * Compacts a plan's sites in the background once its edits reach COMPACT_EDITS: the save that crossed the
+ * threshold returns at once instead of waiting for 500,000 sites to be rewritten.
+ */
+export function scheduleCompaction(db: PlannerDatabase, state: PlanStateRow): void {
+  const pending = compacting.get(db) ?? new Set<string>()
+  compacting.set(db, pending)
+  if (state.editCount < COMPACT_EDITS || pending.has(state.planId)) return
+  pending.add(state.planId)
+  setTimeout(() => {
+    // The edits are already safe: a compaction that fails leaves them valid, and is tried again later.
+    compactSites(db, state.planId).catch(() => undefined).finally(() => pending.delete(state.planId))
+  }, 0)
 }
 
 /** Reverts the plan's last applied change (persisted: it works after a reload). null when there is none. */

@@ -153,7 +153,7 @@ describe('the chunk cache of a connection', () => {
     const data = await planWith(makePlanData('plan-a', COMPACT_EDITS + 10))
     const edited = data.sites.slice(0, COMPACT_EDITS).map((site) => live(site))
     await commitChange(db, 'plan-a', { type: 'sites.put', sites: edited }, { label: 'many edits' })
-    expect(await db.siteEdits.count()).toBe(0)
+    await expect.poll(() => db.siteEdits.count(), { timeout: 20_000 }).toBe(0)
     expect((await loadPlan(db, 'plan-a'))!.sites).toEqual([...edited, ...data.sites.slice(COMPACT_EDITS)])
   }, 30_000)
 })
