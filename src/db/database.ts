@@ -7,6 +7,7 @@ import { emptyPlanState, siteChunkRows } from './site-chunks'
 /** Every plan-owned record carries its plan's id; the primary key is [planId+id] (or [planId+code]). */
 export type Owned<T> = T & { planId: string }
 
+/** A device-wide setting by key (demoSeeded, activePlanId, deviceSettings). */
 export interface MetaRecord {
   key: string
   value: unknown

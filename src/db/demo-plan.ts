@@ -3,6 +3,7 @@ import type { PlannerDatabase } from './database'
 import { loadPlan, replacePlan } from './plan-repository'
 import { runWrite } from './storage-error'
 
+/** The built-in demo plan's id. */
 export const DEMO_PLAN_ID = 'demo-pingyin'
 const SEEDED_KEY = 'demoSeeded'
 const ACTIVE_PLAN_KEY = 'activePlanId'

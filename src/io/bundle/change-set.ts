@@ -2,7 +2,9 @@ import type { ChangeRecord, PlanChange, PlanPatch } from '@/core/model'
 import { BundleError } from './bundle-error'
 import { jsonFile, readVersionedJson, type FileInput } from './file-encoding'
 
+/** What the first member of every change set file says. */
 export const CHANGE_SET_FORMAT = 'ecny-change-set'
+/** The change set format this version writes; it reads this one and every older one. */
 export const CHANGE_SET_VERSION = 1
 
 /** Which kind of record a change touched; a plan's fields count one by one, its regions as one record. */
