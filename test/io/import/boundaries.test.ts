@@ -25,3 +25,14 @@ describe('boundary import', () => {
     expect(regions[2]!.geometry?.coordinates[0]).toHaveLength(5)
   })
 })
+
+describe('mergeRegions', () => {
+  it('swaps the imported level in and keeps the wider regions the plan is rooted at', async () => {
+    const { mergeRegions } = await import('@/io/import/merge-regions')
+    const table = await readSourceTable('towns.kml', fixture('towns.kml'))
+    const imported = analyseBoundaries(table, { codeField: 'code', nameField: 'name', crs: 'wgs84' }).regions
+    const county = { code: '370124000000', name: '平阴县', level: 'county' as const, parentCode: null, geometry: null, approximate: false }
+    const oldTown = { ...county, code: '370124009000', name: '旧镇', level: 'town' as const, parentCode: county.code }
+    expect(mergeRegions([county, oldTown], imported).map((r) => [r.code, r.name])).toEqual([['370124000000', '平阴县'], ['370124001000', '榆山街道'], ['370124002000', '锦水街道']])
+  })
+})

@@ -1,0 +1,47 @@
+import type { Region, Site } from '@/core/model'
+import { readSourceTable } from '@/io/import/adapters'
+import { analyseBoundaries, guessBoundaryFields, type BoundaryAnalysis, type BoundaryOptions } from '@/io/import/analyse-boundaries'
+import { rejectedRowsCsv } from '@/io/import/rejected-csv'
+import { planSiteImport, summariseTable, type SiteImportChoices, type SiteImportPlan, type TableSummary } from '@/io/import/site-import'
+import type { ImportFormat, ReadOptions, SourceTable } from '@/io/import/source-table'
+
+/** What the dialog asks of an import: read a file, then plan sites or boundaries from it, as often as choices change. */
+export interface ImportSession {
+  /** Reads the file (again, with other options) and keeps its table for the next calls. */
+  read(file: string, bytes: Uint8Array, options: ReadOptions & { format?: ImportFormat }): Promise<TableSummary & { boundaryFields: { codeField?: string, nameField?: string } }>
+  planSites(choices: SiteImportChoices, plan: { regions: Region[], sites: Site[] }, onProgress?: (done: number, total: number) => void): Promise<SiteImportPlan>
+  planBoundaries(options: BoundaryOptions): Promise<BoundaryAnalysis>
+  /** The rejected rows of the last site plan as CSV (UTF-8 with BOM). */
+  rejectedCsv(): Promise<string>
+}
+
+/**
+ * The import's state and steps, as plain functions over io: the worker exposes this object, and tests (and a
+ * browser without module workers) use it directly. The table stays here, so 100,000 rows cross to the page once
+ * as a summary, not at every change of the mapping.
+ */
+export function createImportSession(): ImportSession {
+  let table: SourceTable | null = null
+  let lastPlan: SiteImportPlan | null = null
+  const current = (): SourceTable => {
+    if (!table) throw new Error('no file has been read')
+    return table
+  }
+  return {
+    async read(file, bytes, options) {
+      table = null
+      table = await readSourceTable(file, bytes, options)
+      return { ...summariseTable(table), boundaryFields: guessBoundaryFields(table.columns) }
+    },
+    async planSites(choices, plan, onProgress) {
+      lastPlan = planSiteImport(current(), choices, plan, onProgress)
+      return lastPlan
+    },
+    async planBoundaries(options) {
+      return analyseBoundaries(current(), options)
+    },
+    async rejectedCsv() {
+      return rejectedRowsCsv(current().columns, lastPlan?.rejected ?? [])
+    },
+  }
+}
