@@ -1,26 +1,37 @@
-/** What the benchmark page measures for one way of drawing the sites, in milliseconds. */
-export interface ModeResult {
+/** What the benchmark page measures when it opens the map, in milliseconds. */
+export interface SetupResult {
   mode: BenchMode
   sites: number
-  /** From creating the map to its first 'idle' with the sites drawn. */
+  /** From creating the map (county view) to its first 'idle' with the sites drawn. */
   firstIdleMs: number
-  /** One status edit to the map's next 'idle' (the frame that shows it); median of a few edits. */
+  /** The same until that frame's pixels can be read back (software WebGL rasterises after the JS is done). */
+  firstPixelsMs: number
+  /** At town zoom: one status edit to the map's next 'idle' and its pixels; median of a few edits. */
   editMs: number | null
-  /** One status edit to the end of the next rendered frame (the custom layer draws it in that frame). */
+  /** At town zoom: one status edit to the next rendered frame's pixels (only the custom layer draws it there). */
   editFrameMs: number | null
-  /** Hiding one status (then showing it again) to the next 'idle'; median. */
+  /** At town zoom: hiding one status (then showing it again) to the next 'idle' and its pixels; median. */
   filterMs: number | null
-  /** Mean synchronous draw of one frame while panning at town zoom, until its pixels can be read back. */
-  panRenderMs: number
-  /** The same with the site layers hidden (an empty map), measured in alternating blocks with panRenderMs. */
-  panEmptyMs: number
 }
+
+/** Panning at town zoom: per frame, wall time (redraw + read back) and CPU time of all browser processes. */
+export interface PanResult {
+  renderMs: number
+  emptyMs: number
+  /** Null where /proc cannot be read (not Linux). */
+  cpuMs: number | null
+  emptyCpuMs: number | null
+}
+
+export type ModeResult = SetupResult & { pan: PanResult }
 
 /** 'empty' is the map with no sites, the yardstick of the panning frames. */
 export type BenchMode = 'layer' | 'geojson' | 'empty'
 
 export interface MapBenchApi {
-  run(mode: BenchMode, sites: number): Promise<ModeResult>
+  setup(mode: BenchMode, sites: number): Promise<SetupResult>
+  panBlock(shown: boolean, frames: number): Promise<number[]>
+  teardown(): void
 }
 
 declare global {

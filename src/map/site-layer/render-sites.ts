@@ -95,35 +95,67 @@ function drawIntoCache(gl: GL, state: SiteLayerState, resources: SiteGlResources
   unbindSiteResources(gl, resources)
 }
 
+/** Time without zooming or data changes after which the texture is drawn, so it is ready for the next pan or edit. */
+const CACHE_DELAY_MS = 200
+
+/** Asks for one more frame once the view has held still: that frame draws the texture. */
+function scheduleCache(state: SiteLayerState): void {
+  if (state.cacheTimer !== null) clearTimeout(state.cacheTimer)
+  state.cacheTimer = setTimeout(() => {
+    state.cacheTimer = null
+    state.map?.triggerRepaint()
+  }, CACHE_DELAY_MS)
+}
+
+/** Sends pending uploads; a change the texture cannot show by an overlay retires it. Returns whether one did. */
+function flushChanges(gl: GL, state: SiteLayerState, resources: SiteGlResources): boolean {
+  bindSiteResources(gl, resources)
+  flushUploads(gl, state.pending, resources, state.packed)
+  unbindSiteResources(gl, resources)
+  if (!state.cacheStale) return false
+  state.cacheStale = false
+  state.dataVersion++
+  state.overlay.clear()
+  return true
+}
+
+/** Makes the texture serve the view (drawing it again if it does not); false if no texture can (too large). */
+function ensureCache(gl: GL, state: SiteLayerState, resources: SiteGlResources, zoom: number): boolean {
+  const map = state.map!
+  const view = viewBox(map, state.packed)
+  const key = { zoom, pixelRatio: map.getPixelRatio(), dataVersion: state.dataVersion }
+  if (cacheServes(state.cachePlan, state.cacheKey, view, key)) return true
+  const plan = planCache(view, worldSizePx(zoom) * key.pixelRatio, resources.maxTextureSize)
+  if (!plan) return false
+  drawIntoCache(gl, state, resources, plan)
+  state.cachePlan = plan
+  state.cacheKey = key
+  // The new texture shows every edit.
+  state.overlay.clear()
+  return true
+}
+
 /**
- * The layer's prerender(): sends pending uploads, then decides whether this frame draws from the cache texture and
- * redraws that texture if it no longer serves the view. MapLibre rebinds its own framebuffer after prerender.
+ * The layer's prerender(): sends pending uploads and decides how this frame draws. While the zoom or the data
+ * change, frames draw the points directly (a texture would be redrawn every frame); once both hold still, a frame
+ * draws the texture and the frames after it (panning, recolouring) draw only the texture, the edited sites and the
+ * highlight. MapLibre rebinds its own framebuffer after prerender.
  */
 export function prerenderSites(gl: GL, state: SiteLayerState): void {
   const map = state.map
   state.drawFromCache = false
   if (!map || !state.atlas) return
   const resources = ensureResources(gl, state)
-  bindSiteResources(gl, resources)
-  if (flushUploads(gl, state.pending, resources, state.packed)) state.dataVersion++
-  unbindSiteResources(gl, resources)
+  const stale = flushChanges(gl, state, resources)
   const zoom = map.getZoom()
-  const still = zoom === state.lastZoom && map.getBearing() === 0 && map.getPitch() === 0
+  const zooming = zoom !== state.lastZoom
   state.lastZoom = zoom
-  if (!still || state.packed.count === 0) return
-  const view = viewBox(map, state.packed)
-  const key = { zoom, pixelRatio: map.getPixelRatio(), dataVersion: state.dataVersion }
-  if (!cacheServes(state.cachePlan, state.cacheKey, view, key)) {
-    const plan = planCache(view, worldSizePx(zoom) * key.pixelRatio, resources.maxTextureSize)
-    if (!plan) return
-    drawIntoCache(gl, state, resources, plan)
-    state.cachePlan = plan
-    state.cacheKey = key
-  }
-  state.drawFromCache = true
+  if (state.packed.count === 0 || map.getBearing() !== 0 || map.getPitch() !== 0) return
+  if (zooming || stale) return scheduleCache(state)
+  state.drawFromCache = ensureCache(gl, state, resources, zoom)
 }
 
-/** The layer's render(): the cache texture as one quad, or the on-screen cell ranges; then the highlight. */
+/** The layer's render(): the texture as one quad and the edited sites, or the on-screen cell ranges; then the highlight. */
 export function renderSites(gl: GL, state: SiteLayerState, options: CustomRenderMethodInput): void {
   const resources = state.resources
   if (!state.map || !resources || state.packed.count === 0) return
@@ -134,6 +166,8 @@ export function renderSites(gl: GL, state: SiteLayerState, options: CustomRender
   bindSiteResources(gl, resources)
   const spritePx = setUniforms(gl, resources, state, matrix)
   if (!state.drawFromCache) drawPoints(gl, state, padded(viewBox(state.map, state.packed), spritePx, state.map.getZoom()))
+  // Recoloured since the texture was drawn: on top, in their new colour.
+  else for (const slot of state.overlay) gl.drawArrays(gl.POINTS, slot, 1)
   drawHighlight(gl, state, resources)
   unbindSiteResources(gl, resources)
 }

@@ -7,12 +7,14 @@ import { cellOf, packSites, writeStyle, type PackedSites } from './pack-sites'
 import { createPendingUploads, markPosition, markStyle, type PendingUploads } from './pending-uploads'
 import { mercatorX, mercatorY } from './mercator'
 import { buildPickIndex } from './site-picker'
-import { writeVisibility } from './site-mask'
+import { isSlotVisible, writeVisibility } from './site-mask'
 import { STYLE_STRIDE, STYLE_VISIBLE } from './site-codes'
 import type { CacheKey, CachePlan } from './site-cache'
 
 /** Slots moved out of their grid cell are drawn one by one; past this many the sites are packed again. */
 const MAX_STRAYS = 512
+/** Edited slots drawn one by one over the cached texture; past this many the texture is drawn again. */
+const MAX_OVERLAY = 256
 
 export type SitePredicate = (site: Site, index: number) => boolean
 
@@ -36,12 +38,18 @@ export interface SiteLayerState {
   pickIndexStale: boolean
   selectedSite: number
   strays: Set<number>
-  /** Counts uploads, so the cached texture knows it shows old data. */
+  /** Counts changes the cached texture cannot show by an overlay (filters, moves, new sites). */
   dataVersion: number
+  /** Set by such a change; the next frame draws directly, counts a new dataVersion and schedules a new texture. */
+  cacheStale: boolean
+  /** Slots recoloured since the texture was drawn: drawn one by one over it. */
+  overlay: Set<number>
   /** The texture the sites were last drawn into (see site-cache.ts), what it holds, and whether this frame uses it. */
   cachePlan: CachePlan | null
   cacheKey: CacheKey | null
   drawFromCache: boolean
+  /** Pending request for the frame that draws the texture. */
+  cacheTimer: ReturnType<typeof setTimeout> | null
   /** The previous frame's zoom: a cache is only worth drawing when the zoom holds still (panning, not zooming). */
   lastZoom: number
 }
@@ -50,7 +58,7 @@ export function createState(): SiteLayerState {
   return {
     map: null, gl: null, resources: null, atlas: null, sites: [], packed: packSites([]), pending: createPendingUploads(),
     mask: null, predicate: null, idIndex: null, pickIndex: null, pickIndexStale: true, selectedSite: -1, strays: new Set(),
-    dataVersion: 0, cachePlan: null, cacheKey: null, drawFromCache: false, lastZoom: Number.NaN,
+    dataVersion: 0, cacheStale: true, overlay: new Set(), cachePlan: null, cacheKey: null, drawFromCache: false, cacheTimer: null, lastZoom: Number.NaN,
   }
 }
 
@@ -59,6 +67,7 @@ export function repack(state: SiteLayerState): void {
   state.packed = packSites(state.sites)
   if (state.mask) writeVisibility(state.packed, state.mask)
   state.pending = createPendingUploads()
+  state.cacheStale = true
   state.strays.clear()
   state.pickIndex = null
   state.pickIndexStale = true
@@ -89,17 +98,19 @@ function homeCell(packed: PackedSites, slot: number): number {
   return low
 }
 
-function moveSlot(state: SiteLayerState, slot: number, lng: number, lat: number): void {
+/** Moves a slot's point; returns whether it moved. */
+function moveSlot(state: SiteLayerState, slot: number, lng: number, lat: number): boolean {
   const { packed } = state
   const x = Math.fround(mercatorX(lng) - packed.anchorX)
   const y = Math.fround(mercatorY(lat) - packed.anchorY)
-  if (packed.positions[slot * 2] === x && packed.positions[slot * 2 + 1] === y) return
+  if (packed.positions[slot * 2] === x && packed.positions[slot * 2 + 1] === y) return false
   packed.positions[slot * 2] = x
   packed.positions[slot * 2 + 1] = y
   markPosition(state.pending, slot)
   state.pickIndexStale = true
   if (cellOf(packed.grid, x, y) !== homeCell(packed, slot)) state.strays.add(slot)
   if (state.strays.size > MAX_STRAYS) repack(state)
+  return true
 }
 
 /** Applies one edited site to the typed arrays: a few bytes, unless it stopped or started being a point. */
@@ -114,8 +125,12 @@ export function applySite(state: SiteLayerState, index: number, site: Site): voi
   const slot = state.packed.slotOfSite[index]!
   if ((slot >= 0) !== (site.geometry.type === 'Point')) return repack(state)
   if (slot < 0 || site.geometry.type !== 'Point') return
+  const wasVisible = state.packed.styles[slot * STYLE_STRIDE + STYLE_VISIBLE] === 1
   writeStyle(state.packed.styles, slot, site)
   state.packed.styles[slot * STYLE_STRIDE + STYLE_VISIBLE] = !state.mask || state.mask[index] ? 1 : 0
   markStyle(state.pending, slot)
-  moveSlot(state, slot, site.geometry.coordinates[0]!, site.geometry.coordinates[1]!)
+  const moved = moveSlot(state, slot, site.geometry.coordinates[0]!, site.geometry.coordinates[1]!)
+  // A recoloured site that stays put and stays shown is drawn over the cached texture; anything else redraws it.
+  if (!moved && wasVisible && isSlotVisible(state.packed.styles, slot) && state.overlay.size < MAX_OVERLAY) state.overlay.add(slot)
+  else state.cacheStale = true
 }

@@ -60,6 +60,7 @@ function setMask(state: SiteLayerState, mask: Uint8Array | null, predicate: Site
   state.predicate = predicate
   writeVisibility(state.packed, mask)
   state.pending.allStyles = true
+  state.cacheStale = true
 }
 
 function replaceSites(state: SiteLayerState, sites: readonly Site[]): void {
@@ -97,6 +98,8 @@ function lifecycle(state: SiteLayerState): Pick<SiteLayer, 'onAdd' | 'onRemove' 
       state.pending.all = true
       state.cachePlan = null
       state.cacheKey = null
+      if (state.cacheTimer !== null) clearTimeout(state.cacheTimer)
+      state.cacheTimer = null
     },
     prerender: (gl) => prerenderSites(gl, state),
     render: (gl, options) => renderSites(gl, state, options),

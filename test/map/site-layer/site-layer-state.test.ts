@@ -23,6 +23,21 @@ describe('editing one site', () => {
     expect(state.pending.all).toBe(false)
   })
 
+  it('draws a recoloured site over the cached texture, but retires the texture when a site moves or hides', () => {
+    const state = loaded()
+    state.cacheStale = false
+    applySite(state, 5, { ...state.sites[5]!, status: 'live' })
+    expect([state.overlay.has(state.packed.slotOfSite[5]!), state.cacheStale]).toEqual([true, false])
+    const [lng, lat] = state.sites[6]!.geometry.coordinates as number[]
+    applySite(state, 6, { ...state.sites[6]!, geometry: { type: 'Point', coordinates: [lng! + 1e-4, lat!] } })
+    expect(state.cacheStale).toBe(true)
+    state.cacheStale = false
+    state.predicate = (site) => site.status !== 'suspended'
+    state.mask = new Uint8Array(state.sites.length).fill(1)
+    applySite(state, 8, { ...state.sites[8]!, status: 'suspended' })
+    expect(state.cacheStale).toBe(true)
+  })
+
   it('filters the edited site again when a predicate is set', () => {
     const state = loaded()
     state.predicate = (site) => site.status === 'candidate'
