@@ -177,3 +177,6 @@ if (only !== 'engine') await (await import('./storage')).runStorageBenchmarks()
 
 // Scenarios (issue 8, bench/scenarios.ts): cluster detection and the gap-closing plan generator.
 await (await import('./scenarios')).runScenarioBenchmarks()
+
+// Map (issue 6, bench/map.ts): the site layer against the app's GeoJSON layers, 200,000 sites in headless Chromium.
+if (only !== 'engine' && only !== 'storage') await (await import('./map')).runMapBenchmarks()
