@@ -13,7 +13,8 @@ function report(...args: string[]): { status: number | null, stdout: string, std
 
 const fixture = (name: string): string => resolve(FIXTURES, name)
 
-describe('npm run report', () => {
+// Each case spawns the CLI (tsx compiles it first): seconds on a busy machine, so a generous timeout.
+describe('npm run report', { timeout: 60_000 }, () => {
   it('prints coverage, targets and gaps per town as JSON', () => {
     const { status, stdout, stderr } = report('--regions', fixture('towns.geojson'), '--sites', fixture('sites.csv'), '--targets', fixture('targets.json'), '--as-of', '2023-06-30')
     expect(stderr).toBe('')
