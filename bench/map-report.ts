@@ -1,3 +1,4 @@
+import { cpus, loadavg } from 'node:os'
 import type { ModeResult, PanResult } from './map/bench-api'
 
 /** Issue 6's goals: absolute budgets in ms, and the panning frame against an empty map's. */
@@ -31,6 +32,16 @@ function latencyRows(layer: ModeResult, geojson: ModeResult, empty: ModeResult):
   ]
 }
 
+/**
+ * The same latencies in empty-map frames of the same run (draw + read back of the map with the sites hidden): on a
+ * loaded machine every frame is slow, and a frame cannot take less than an empty one.
+ */
+function frameUnits(layer: ModeResult): string {
+  const frame = layer.pan.emptyMs
+  const units = (value: number | null) => (value === null ? '—' : (value / frame).toFixed(1))
+  return `  (in empty-map frames of ${ms(frame)}: edit ${units(layer.editMs)} / ${units(layer.editFrameMs)}, filter ${units(layer.filterMs)}, first pixels ${units(layer.firstPixelsMs)})`
+}
+
 function panRows(layer: PanResult, geojson: PanResult): string[] {
   const wallRatio = (pan: PanResult) => pan.renderMs / pan.emptyMs
   const cpuRatio = (pan: PanResult) => ratioOf(pan.cpuMs, pan.emptyCpuMs)
@@ -53,6 +64,7 @@ export function printMapResults(results: ModeResult[]): void {
   const empty = results.find((result) => result.mode === 'empty')!
   console.log(`\nMap with ${layer.sites.toLocaleString('en')} sites (headless Chromium, software WebGL, 1280×800)`)
   console.log(row(['', 'site layer', 'GeoJSON', 'layer/GeoJSON', 'goal (site layer)']))
-  for (const line of [...latencyRows(layer, geojson, empty), ...panRows(layer.pan, geojson.pan)]) console.log(line)
+  for (const line of [...latencyRows(layer, geojson, empty), frameUnits(layer), ...panRows(layer.pan, geojson.pan)]) console.log(line)
+  console.log(`  (load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores at the end)`)
   console.log(`  (a map with no sites, own page: wall ${ms(empty.pan.renderMs)}, CPU ${ms(empty.pan.cpuMs)} per frame)`)
 }

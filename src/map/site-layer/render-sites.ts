@@ -148,10 +148,12 @@ export function prerenderSites(gl: GL, state: SiteLayerState): void {
   const resources = ensureResources(gl, state)
   const stale = flushChanges(gl, state, resources)
   const zoom = map.getZoom()
+  // The first frame draws the texture at once: drawing the points directly first would draw them all twice.
+  const first = Number.isNaN(state.lastZoom)
   const zooming = zoom !== state.lastZoom
   state.lastZoom = zoom
   if (state.packed.count === 0 || map.getBearing() !== 0 || map.getPitch() !== 0) return
-  if (zooming || stale) return scheduleCache(state)
+  if (!first && (zooming || stale)) return scheduleCache(state)
   state.drawFromCache = ensureCache(gl, state, resources, zoom)
 }
 
