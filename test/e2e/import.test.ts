@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { pointOnFeature } from '@turf/turf'
+import type { Feature, Polygon } from 'geojson'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
+import { launchChromium } from './support/browser'
+import { PlannerPage } from './support/planner-page'
+
+const origin = inject('appOrigin')
+const TOWN = '370124105000' // 洪范池镇
+let browser: Browser
+let context: BrowserContext
+let page: Page
+let planner: PlannerPage
+
+beforeAll(async () => {
+  browser = await launchChromium()
+})
+afterAll(async () => {
+  await browser?.close()
+})
+beforeEach(async () => {
+  await context?.close()
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
+  page = await context.newPage()
+  planner = new PlannerPage(page, origin)
+})
+
+/** Positions 100 m apart around a point inside the town, so no two rows look like duplicates. */
+function townPositions(count: number): Array<[number, number]> {
+  const regions = JSON.parse(readFileSync(resolve(__dirname, '../../public/geo/pingyin-regions.geojson'), 'utf8')) as { features: Array<Feature<Polygon>> }
+  const town = regions.features.find((f) => f.properties?.code === TOWN)!
+  const [lng, lat] = pointOnFeature(town).geometry.coordinates as [number, number]
+  return Array.from({ length: count }, (_, i) => [Number((lng + i * 0.001).toFixed(6)), lat])
+}
+
+/** A register as a street office writes it: Chinese header, Chinese status values, UTF-8 with BOM. */
+function register(rows: Array<[string, string]>): Buffer {
+  const positions = townPositions(rows.length)
+  const lines = rows.map(([name, status], i) => `${name},商户,${status},${positions[i]![0]},${positions[i]![1]},2023-01-05`)
+  return Buffer.from(`\uFEFF名称,类型,状态,经度,纬度,上线日期\r\n${lines.join('\r\n')}\r\n`)
+}
+
+const liveIn = async (p: Page): Promise<number> => Number(await p.textContent(`[data-testid="coverage:row"][data-code="${TOWN}"] [data-testid="coverage:live"]`))
+const count = async (p: Page, id: string): Promise<number> => Number(await p.getAttribute(`[data-testid="import:${id}"]`, 'data-count'))
+
+/** Goes through the dialog: file → (guessed mapping) → validate → import; returns the report's figures. */
+async function importCsv(p: Page, name: string, bytes: Buffer): Promise<{ add: number, update: number, keep: number }> {
+  await p.click('[data-testid="import:open"]')
+  await p.setInputFiles('[data-testid="import:file"]', { name, mimeType: 'text/csv', buffer: bytes })
+  await p.waitForSelector('[data-testid="import:preview"]')
+  await p.click('[data-testid="import:validate"]')
+  await p.waitForSelector('[data-testid="import:report"]')
+  const figures = { add: await count(p, 'will-add'), update: await count(p, 'will-update'), keep: await count(p, 'will-keep') }
+  await p.click('[data-testid="import:commit"]')
+  await p.waitForSelector('[data-testid="import:done"]')
+  await p.click('[data-testid="import:close"]')
+  return figures
+}
+
+describe('importing a register', () => {
+  it('adds the rows to the town, then updates them on re-import instead of duplicating them', async () => {
+    await planner.open()
+    const before = await liveIn(page)
+    const first = await importCsv(page, '洪范池镇台账.csv', register([['导入甲店', '已开通'], ['导入乙店', '已受理'], ['导入丙店', '已开通']]))
+    expect(first).toEqual({ add: 3, update: 0, keep: 0 })
+    await expect.poll(() => liveIn(page)).toBe(before + 3)
+
+    const second = await importCsv(page, '洪范池镇台账.csv', register([['导入甲店', '已开通'], ['导入乙店', '改造中'], ['导入丙店', '已开通'], ['导入丁店', '已开通']]))
+    expect(second).toEqual({ add: 1, update: 1, keep: 2 })
+    await expect.poll(() => liveIn(page)).toBe(before + 3)
+    await page.reload()
+    await page.waitForSelector('[data-testid="coverage:row"]')
+    expect(await liveIn(page)).toBe(before + 3)
+  })
+})
+
+describe('exporting sites', () => {
+  it('downloads CSV with a BOM and one row per site', async () => {
+    await planner.open()
+    await page.click('[data-testid="export:open"]')
+    const label = await page.textContent('[data-testid="export:sites-csv"]')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export:sites-csv"]')])
+    const bytes = readFileSync((await download.path())!)
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const lines = bytes.toString('utf8').slice(1).trim().split('\r\n')
+    expect(lines[0]).toBe('编号,名称,类型,状态,经度,纬度,运营机构,受理方式,计划上线日期,上线日期,数量,地址')
+    expect(String(lines.length - 1)).toBe(/\d+/.exec(label!)![0])
+  })
+})
