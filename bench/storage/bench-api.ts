@@ -20,6 +20,8 @@ export interface StoreResult {
 /** Measured on a fresh page, as the app starts. */
 export interface OpenResult {
   openMs: number
+  /** Reading the chunk rows alone (IndexedDB and deserialisation, no decoding), after the open. */
+  readChunksMs: number
   firstEditMs: number
   /** Median and worst of the edits after the first. */
   editMedianMs: number
