@@ -7,7 +7,7 @@ export type { GL } from './gl-program'
 
 const UNIFORMS = [
   'u_matrix', 'u_colors', 'u_merchant_px', 'u_symbol_px', 'u_highlight', 'u_highlight_px', 'u_atlas', 'u_atlas_cell',
-  'u_atlas_pad', 'u_atlas_stride', 'u_merchant_fill', 'u_ring_inner', 'u_highlight_color',
+  'u_atlas_pad', 'u_atlas_stride', 'u_merchant_fill', 'u_ring_inner', 'u_highlight_color', 'u_pixel_ratio',
 ] as const
 export type UniformName = (typeof UNIFORMS)[number]
 
@@ -18,15 +18,19 @@ export interface SiteGlResources {
   styleBuffer: WebGLBuffer
   atlas: WebGLTexture
   vao: WebGLVertexArrayObject | null
+  /** The same layout for the aggregated bins of one level (see site-bins.ts). */
+  binPositionBuffer: WebGLBuffer
+  binStyleBuffer: WebGLBuffer
+  binVao: WebGLVertexArrayObject | null
   vertexArrays: VertexArrays
   cache: CacheGl
   maxTextureSize: number
 }
 
-/** Points the vertex array's two attributes at the two buffers (float32 x/y; unsigned bytes status/kind/visible). */
-function describeAttributes(gl: GL, resources: SiteGlResources): void {
-  bindAttribute(gl, resources.positionBuffer, 0, 2, gl.FLOAT, 8)
-  bindAttribute(gl, resources.styleBuffer, 1, 4, gl.UNSIGNED_BYTE, 4)
+/** Points the vertex array's two attributes at two buffers (float32 x/y; unsigned bytes status/kind/visible/size). */
+function describeAttributes(gl: GL, positions: WebGLBuffer, styles: WebGLBuffer): void {
+  bindAttribute(gl, positions, 0, 2, gl.FLOAT, 8)
+  bindAttribute(gl, styles, 1, 4, gl.UNSIGNED_BYTE, 4)
 }
 
 /** Program, buffers, vertex array and atlas texture. Call inside render(): MapLibre resets its cached state after it. */
@@ -35,21 +39,26 @@ export function createSiteGlResources(gl: GL): SiteGlResources {
   const vertexArrays = vertexArraysOf(gl)
   const uniforms = Object.fromEntries(UNIFORMS.map((name) => [name, gl.getUniformLocation(program, name)])) as SiteGlResources['uniforms']
   const resources: SiteGlResources = {
-    program, uniforms, vertexArrays, vao: vertexArrays.create(),
+    program, uniforms, vertexArrays, vao: vertexArrays.create(), binVao: vertexArrays.create(),
     positionBuffer: gl.createBuffer(), styleBuffer: gl.createBuffer(), atlas: gl.createTexture(),
+    binPositionBuffer: gl.createBuffer(), binStyleBuffer: gl.createBuffer(),
     cache: createCacheGl(gl, vertexArrays), maxTextureSize: gl.getParameter(gl.MAX_TEXTURE_SIZE) as number,
   }
   vertexArrays.bind(resources.vao)
-  describeAttributes(gl, resources)
+  describeAttributes(gl, resources.positionBuffer, resources.styleBuffer)
+  vertexArrays.bind(resources.binVao)
+  describeAttributes(gl, resources.binPositionBuffer, resources.binStyleBuffer)
   vertexArrays.bind(null)
   return resources
 }
 
-/** Binds what a draw needs; without a vertex array object (old WebGL1) the attributes are described each time. */
-export function bindSiteResources(gl: GL, resources: SiteGlResources): void {
+/** Binds what a draw of the sites (or of the bins) needs; without vertex array objects (old WebGL1) the attributes are described each time. */
+export function bindSiteResources(gl: GL, resources: SiteGlResources, bins = false): void {
   gl.useProgram(resources.program)
-  if (resources.vao) resources.vertexArrays.bind(resources.vao)
-  else describeAttributes(gl, resources)
+  const vao = bins ? resources.binVao : resources.vao
+  if (vao) resources.vertexArrays.bind(vao)
+  else if (bins) describeAttributes(gl, resources.binPositionBuffer, resources.binStyleBuffer)
+  else describeAttributes(gl, resources.positionBuffer, resources.styleBuffer)
 }
 
 export function unbindSiteResources(gl: GL, resources: SiteGlResources): void {
@@ -72,6 +81,9 @@ export function uploadAtlas(gl: GL, texture: WebGLTexture, atlas: KindAtlas): vo
 
 export function deleteSiteGlResources(gl: GL, resources: SiteGlResources): void {
   deleteCacheGl(gl, resources.cache, resources.vertexArrays)
+  resources.vertexArrays.remove(resources.binVao)
+  gl.deleteBuffer(resources.binPositionBuffer)
+  gl.deleteBuffer(resources.binStyleBuffer)
   resources.vertexArrays.remove(resources.vao)
   gl.deleteBuffer(resources.positionBuffer)
   gl.deleteBuffer(resources.styleBuffer)

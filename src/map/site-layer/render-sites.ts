@@ -5,6 +5,7 @@ import { bindSiteResources, createSiteGlResources, unbindSiteResources, uploadAt
 import { mercatorX, mercatorY, worldSizePx } from './mercator'
 import type { PackedSites } from './pack-sites'
 import { flushUploads } from './pending-uploads'
+import { buildBins } from './site-bins'
 import { cacheMatrix, cacheServes, planCache, type CachePlan } from './site-cache'
 import { isSlotVisible } from './site-mask'
 import type { SiteLayerState } from './site-layer-state'
@@ -47,6 +48,7 @@ function setUniforms(gl: GL, resources: SiteGlResources, state: SiteLayerState, 
   gl.uniform1f(u.u_merchant_fill, sizes.merchantFill)
   gl.uniform1f(u.u_highlight, 0)
   gl.uniform1f(u.u_highlight_px, HIGHLIGHT_PX * ratio)
+  gl.uniform1f(u.u_pixel_ratio, ratio)
   gl.uniform1f(u.u_ring_inner, HIGHLIGHT_RADIUS_PX / (HIGHLIGHT_RADIUS_PX + HIGHLIGHT_STROKE_PX))
   gl.uniform3f(u.u_highlight_color, ...HIGHLIGHT_RGB)
   gl.uniform2f(u.u_atlas_cell, atlas.cellPx / atlas.width, atlas.cellPx / atlas.height)
@@ -58,8 +60,14 @@ function setUniforms(gl: GL, resources: SiteGlResources, state: SiteLayerState, 
   return Math.max(sizes.merchantPx, sizes.symbolPx)
 }
 
-/** Draws the points whose cells meet the box (plus the strays) with the program already set up. */
-function drawPoints(gl: GL, state: SiteLayerState, box: RelativeBox): void {
+/** Draws the points whose cells meet the box (plus the strays), or all bins, with the program already set up. */
+function drawPoints(gl: GL, state: SiteLayerState, resources: SiteGlResources, box: RelativeBox): void {
+  if (state.aggregated) {
+    bindSiteResources(gl, resources, true)
+    gl.drawArrays(gl.POINTS, 0, state.bins!.count)
+    bindSiteResources(gl, resources)
+    return
+  }
   const ranges = visibleRanges(state.packed, box)
   for (let i = 0; i < ranges.length; i += 2) gl.drawArrays(gl.POINTS, ranges[i]!, ranges[i + 1]!)
   // Sites dragged out of their cell: few, so drawn one by one wherever they are.
@@ -91,7 +99,7 @@ function drawIntoCache(gl: GL, state: SiteLayerState, resources: SiteGlResources
   gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA)
   bindSiteResources(gl, resources)
   const spritePx = setUniforms(gl, resources, state, cacheMatrix(plan.box))
-  drawPoints(gl, state, padded(plan.box, spritePx, state.map!.getZoom()))
+  drawPoints(gl, state, resources, padded(plan.box, spritePx, state.map!.getZoom()))
   unbindSiteResources(gl, resources)
 }
 
@@ -107,10 +115,30 @@ function scheduleCache(state: SiteLayerState): void {
   }, CACHE_DELAY_MS)
 }
 
+/** Bins for the zoom's level when it is aggregated (built on first need); sets state.aggregated. */
+function updateBins(state: SiteLayerState, zoom: number): void {
+  const level = zoom < state.aggregateBelowZoom ? Math.max(0, Math.floor(zoom)) : null
+  if (level !== null && state.bins?.level !== level) {
+    state.bins = buildBins(state.packed, level)
+    state.binsDirty = true
+  }
+  state.aggregated = level !== null && state.bins !== null
+}
+
+function uploadBins(gl: GL, state: SiteLayerState, resources: SiteGlResources): void {
+  if (!state.binsDirty || !state.bins) return
+  gl.bindBuffer(gl.ARRAY_BUFFER, resources.binPositionBuffer)
+  gl.bufferData(gl.ARRAY_BUFFER, state.bins.positions, gl.DYNAMIC_DRAW)
+  gl.bindBuffer(gl.ARRAY_BUFFER, resources.binStyleBuffer)
+  gl.bufferData(gl.ARRAY_BUFFER, state.bins.styles, gl.DYNAMIC_DRAW)
+  state.binsDirty = false
+}
+
 /** Sends pending uploads; a change the texture cannot show by an overlay retires it. Returns whether one did. */
 function flushChanges(gl: GL, state: SiteLayerState, resources: SiteGlResources): boolean {
   bindSiteResources(gl, resources)
   flushUploads(gl, state.pending, resources, state.packed)
+  if (state.aggregated) uploadBins(gl, state, resources)
   unbindSiteResources(gl, resources)
   if (!state.cacheStale) return false
   state.cacheStale = false
@@ -146,8 +174,9 @@ export function prerenderSites(gl: GL, state: SiteLayerState): void {
   state.drawFromCache = false
   if (!map || !state.atlas) return
   const resources = ensureResources(gl, state)
-  const stale = flushChanges(gl, state, resources)
   const zoom = map.getZoom()
+  updateBins(state, zoom)
+  const stale = flushChanges(gl, state, resources)
   // The first frame draws the texture at once: drawing the points directly first would draw them all twice.
   const first = Number.isNaN(state.lastZoom)
   const zooming = zoom !== state.lastZoom
@@ -167,7 +196,7 @@ export function renderSites(gl: GL, state: SiteLayerState, options: CustomRender
   if (state.drawFromCache) drawCacheQuad(gl, resources.cache, resources.vertexArrays, state.cachePlan!, matrix)
   bindSiteResources(gl, resources)
   const spritePx = setUniforms(gl, resources, state, matrix)
-  if (!state.drawFromCache) drawPoints(gl, state, padded(viewBox(state.map, state.packed), spritePx, state.map.getZoom()))
+  if (!state.drawFromCache) drawPoints(gl, state, resources, padded(viewBox(state.map, state.packed), spritePx, state.map.getZoom()))
   // Recoloured since the texture was drawn: on top, in their new colour.
   else for (const slot of state.overlay) gl.drawArrays(gl.POINTS, slot, 1)
   drawHighlight(gl, state, resources)

@@ -2,7 +2,8 @@
 // the fragment stage has it: uniforms shared by the two stages must be declared with the same precision.
 
 /**
- * One point sprite per site. a_style holds the bytes of the style buffer: status, kind, visible. Hidden sites are
+ * One point sprite per site (or per aggregated bin). a_style holds the bytes of the style buffer: status, kind,
+ * visible, and a bin's diameter. Hidden sites are
  * moved outside the clip volume, which costs one vertex each and no fragments.
  */
 export const VERTEX_SHADER = `
@@ -15,6 +16,7 @@ uniform float u_merchant_px;
 uniform float u_symbol_px;
 uniform float u_highlight;
 uniform float u_highlight_px;
+uniform float u_pixel_ratio;
 varying vec3 v_color;
 varying float v_kind;
 varying float v_size;
@@ -26,7 +28,9 @@ void main() {
   }
   v_color = u_colors[int(a_style.x + 0.5)];
   v_kind = a_style.y;
-  v_size = u_highlight > 0.5 ? u_highlight_px : (a_style.y < 0.5 ? u_merchant_px : u_symbol_px);
+  // a_style.w > 0: an aggregated bin, sized by its count (CSS px); otherwise a site, sized by its kind.
+  float kindSize = a_style.y < 0.5 ? u_merchant_px : u_symbol_px;
+  v_size = u_highlight > 0.5 ? u_highlight_px : (a_style.w > 0.5 ? a_style.w * u_pixel_ratio : kindSize);
   gl_PointSize = v_size;
   gl_Position = u_matrix * vec4(a_pos, 0.0, 1.0);
 }

@@ -8,7 +8,8 @@ import { createPendingUploads, markPosition, markStyle, type PendingUploads } fr
 import { mercatorX, mercatorY } from './mercator'
 import { buildPickIndex } from './site-picker'
 import { isSlotVisible, writeVisibility } from './site-mask'
-import { STYLE_STRIDE, STYLE_VISIBLE } from './site-codes'
+import { STYLE_STATUS, STYLE_STRIDE, STYLE_VISIBLE } from './site-codes'
+import { recountSlot, type SiteBins } from './site-bins'
 import type { CacheKey, CachePlan } from './site-cache'
 
 /** Slots moved out of their grid cell are drawn one by one; past this many the sites are packed again. */
@@ -48,6 +49,14 @@ export interface SiteLayerState {
   cachePlan: CachePlan | null
   cacheKey: CacheKey | null
   drawFromCache: boolean
+  /** Below this zoom the sites are drawn as aggregated bins (see site-bins.ts). */
+  aggregateBelowZoom: number
+  /** The bins of the level last drawn, built on first need; null after the points moved or were packed again. */
+  bins: SiteBins | null
+  /** The bins changed since they were uploaded. */
+  binsDirty: boolean
+  /** Whether the current frame draws bins (set by prerender). */
+  aggregated: boolean
   /** Pending request for the frame that draws the texture. */
   cacheTimer: ReturnType<typeof setTimeout> | null
   /** The previous frame's zoom: a cache is only worth drawing when the zoom holds still (panning, not zooming). */
@@ -59,6 +68,7 @@ export function createState(): SiteLayerState {
     map: null, gl: null, resources: null, atlas: null, sites: [], packed: packSites([]), pending: createPendingUploads(),
     mask: null, predicate: null, idIndex: null, pickIndex: null, pickIndexStale: true, selectedSite: -1, strays: new Set(),
     dataVersion: 0, cacheStale: true, overlay: new Set(), cachePlan: null, cacheKey: null, drawFromCache: false, cacheTimer: null, lastZoom: Number.NaN,
+    aggregateBelowZoom: 12, bins: null, binsDirty: false, aggregated: false,
   }
 }
 
@@ -68,6 +78,7 @@ export function repack(state: SiteLayerState): void {
   if (state.mask) writeVisibility(state.packed, state.mask)
   state.pending = createPendingUploads()
   state.cacheStale = true
+  state.bins = null
   state.strays.clear()
   state.pickIndex = null
   state.pickIndexStale = true
@@ -125,12 +136,20 @@ export function applySite(state: SiteLayerState, index: number, site: Site): voi
   const slot = state.packed.slotOfSite[index]!
   if ((slot >= 0) !== (site.geometry.type === 'Point')) return repack(state)
   if (slot < 0 || site.geometry.type !== 'Point') return
-  const wasVisible = state.packed.styles[slot * STYLE_STRIDE + STYLE_VISIBLE] === 1
+  const before = slotStyle(state, slot)
   writeStyle(state.packed.styles, slot, site)
   state.packed.styles[slot * STYLE_STRIDE + STYLE_VISIBLE] = !state.mask || state.mask[index] ? 1 : 0
   markStyle(state.pending, slot)
   const moved = moveSlot(state, slot, site.geometry.coordinates[0]!, site.geometry.coordinates[1]!)
+  const after = slotStyle(state, slot)
+  if (state.bins && moved) state.bins = null
+  else if (state.bins) state.binsDirty = recountSlot(state.bins, slot, before, after) >= 0
   // A recoloured site that stays put and stays shown is drawn over the cached texture; anything else redraws it.
-  if (!moved && wasVisible && isSlotVisible(state.packed.styles, slot) && state.overlay.size < MAX_OVERLAY) state.overlay.add(slot)
+  const patch = !moved && before.shown && after.shown && !state.aggregated && state.overlay.size < MAX_OVERLAY
+  if (patch) state.overlay.add(slot)
   else state.cacheStale = true
+}
+
+function slotStyle(state: SiteLayerState, slot: number): { status: number, shown: boolean } {
+  return { status: state.packed.styles[slot * STYLE_STRIDE + STYLE_STATUS]!, shown: isSlotVisible(state.packed.styles, slot) }
 }

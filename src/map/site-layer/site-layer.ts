@@ -7,6 +7,7 @@ import { mercatorX, mercatorY, worldSizePx } from './mercator'
 import { prerenderSites, renderSites } from './render-sites'
 import { maskFromPredicate, writeVisibility } from './site-mask'
 import { applySite, createState, ensurePickIndex, repack, siteIndexOf, type SiteLayerState, type SitePredicate } from './site-layer-state'
+import { recountBins } from './site-bins'
 import { pickSlot } from './site-picker'
 
 export type { SitePredicate } from './site-layer-state'
@@ -16,6 +17,12 @@ export interface SiteLayerOptions {
   id?: string
   /** Hit radius of pick() in CSS pixels when the caller gives none. */
   pickRadiusPx?: number
+  /**
+   * Below this zoom (default 12) overlapping sites are drawn as one dot per small grid bin, coloured by the bin's
+   * most common status and sized by its count (issue 6: "at county zoom … aggregate them"). 0 turns this off.
+   * pick() still finds single sites there.
+   */
+  aggregateBelowZoom?: number
 }
 
 /**
@@ -61,6 +68,8 @@ function setMask(state: SiteLayerState, mask: Uint8Array | null, predicate: Site
   writeVisibility(state.packed, mask)
   state.pending.allStyles = true
   state.cacheStale = true
+  if (state.bins) recountBins(state.bins, state.packed)
+  state.binsDirty = true
 }
 
 function replaceSites(state: SiteLayerState, sites: readonly Site[]): void {
@@ -109,6 +118,7 @@ function lifecycle(state: SiteLayerState): Pick<SiteLayer, 'onAdd' | 'onRemove' 
 /** Creates the site layer; see SiteLayer. */
 export function createSiteLayer(options: SiteLayerOptions = {}): SiteLayer {
   const state = createState()
+  state.aggregateBelowZoom = options.aggregateBelowZoom ?? state.aggregateBelowZoom
   const repaint = () => state.map?.triggerRepaint()
   return {
     id: options.id ?? 'site-points-gl',

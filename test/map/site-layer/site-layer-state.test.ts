@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { buildBins } from '@/map/site-layer/site-bins'
 import { STYLE_STATUS, STYLE_STRIDE, STYLE_VISIBLE } from '@/map/site-layer/site-codes'
 import { applySite, createState, ensurePickIndex, repack, siteIndexOf, type SiteLayerState } from '@/map/site-layer/site-layer-state'
 import { createSiteLayer } from '@/map/site-layer'
@@ -36,6 +37,19 @@ describe('editing one site', () => {
     state.mask = new Uint8Array(state.sites.length).fill(1)
     applySite(state, 8, { ...state.sites[8]!, status: 'suspended' })
     expect(state.cacheStale).toBe(true)
+  })
+
+  it('recounts the bins of an edited site, and redraws rather than patches while bins are drawn', () => {
+    const state = loaded()
+    state.bins = buildBins(state.packed, 10)
+    state.aggregated = true
+    state.cacheStale = false
+    const bin = state.bins!.binOfSlot[state.packed.slotOfSite[5]!]!
+    const shownBefore = state.bins!.counts.subarray(bin * 5, bin * 5 + 5).reduce((a, b) => a + b, 0)
+    applySite(state, 5, { ...state.sites[5]!, status: 'live' })
+    expect(state.bins!.counts[bin * 5 + 3]).toBeGreaterThan(0)
+    expect(state.bins!.counts.subarray(bin * 5, bin * 5 + 5).reduce((a, b) => a + b, 0)).toBe(shownBefore)
+    expect([state.binsDirty, state.cacheStale, state.overlay.size]).toEqual([true, true, 0])
   })
 
   it('filters the edited site again when a predicate is set', () => {
