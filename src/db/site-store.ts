@@ -126,9 +126,8 @@ async function indexLayout(db: PlannerDatabase, state: PlanStateRow): Promise<Ca
 }
 
 function remember(db: PlannerDatabase, planId: string, layout: CachedLayout): void {
-  const plans = layoutCache.get(db) ?? new Map<string, CachedLayout>()
-  plans.set(planId, layout)
-  layoutCache.set(db, plans)
+  // Only the plan last used: a city plan's columns take tens of megabytes, and the app has one plan open.
+  layoutCache.set(db, new Map([[planId, layout]]))
 }
 
 /**
