@@ -76,6 +76,26 @@ describe('importing a register', () => {
   })
 })
 
+describe('importing a workbook', () => {
+  it('reads the chosen sheet of an XLSX in the worker and stores nothing until asked', async () => {
+    await planner.open()
+    const before = await planner.rows()
+    await page.click('[data-testid="import:open"]')
+    const xlsx = readFileSync(resolve(__dirname, '../fixtures/import/sites-two-sheets.xlsx'))
+    await page.setInputFiles('[data-testid="import:file"]', { name: '台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx })
+    await page.waitForSelector('[data-testid="import:sheet"]')
+    expect(await page.$$eval('[data-testid="import:sheet"] option', (options) => options.map((o) => o.textContent))).toEqual(['说明', '商户台账'])
+    await page.selectOption('[data-testid="import:sheet"]', '商户台账')
+    const lngColumn = (): Promise<string | undefined> => page.$eval('[data-testid="import:map-lng"]', (el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? undefined)
+    await expect.poll(lngColumn).toBe('经度')
+    await page.click('[data-testid="import:validate"]')
+    await page.waitForSelector('[data-testid="import:report"]')
+    expect(await count(page, 'accepted') + await count(page, 'rejected')).toBe(5)
+    await page.click('[data-testid="import:close"]')
+    expect(await planner.rows()).toEqual(before)
+  })
+})
+
 describe('exporting sites', () => {
   it('downloads CSV with a BOM and one row per site', async () => {
     await planner.open()
