@@ -4,8 +4,8 @@ import type { ModeResult, PanResult } from './map/bench-api'
 /** Issue 6's goals: absolute budgets in ms, and the panning frame against an empty map's. */
 const GOALS = { firstIdleMs: 1500, editMs: 50, filterMs: 100, panRatio: 1.5 }
 
-const ms = (value: number | null) => (value === null ? '—' : `${value.toLocaleString('en', { maximumFractionDigits: value < 10 ? 1 : 0 })} ms`)
-const times = (value: number | null) => (value === null ? '—' : `${value.toFixed(2)}×`)
+const ms = (value: number | null) => (value === null || Number.isNaN(value) ? '—' : `${value.toLocaleString('en', { maximumFractionDigits: value < 10 ? 1 : 0 })} ms`)
+const times = (value: number | null) => (value === null || Number.isNaN(value) ? '—' : `${value.toFixed(2)}×`)
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED')
 const ratioOf = (value: number | null, base: number | null) => (value === null || base === null ? null : value / base)
 
@@ -57,10 +57,16 @@ function panRows(layer: PanResult, geojson: PanResult): string[] {
   ]
 }
 
+function skipped(layer: ModeResult): ModeResult {
+  const pan = { renderMs: Number.NaN, emptyMs: Number.NaN, cpuMs: null, emptyCpuMs: null }
+  return { ...layer, mode: 'geojson', firstIdleMs: Number.NaN, firstPixelsMs: Number.NaN, editMs: null, editFrameMs: null, filterMs: null, pan }
+}
+
 /** Prints the map benchmark: site layer, plain GeoJSON, their ratio and the goal, per figure. */
 export function printMapResults(results: ModeResult[]): void {
   const layer = results.find((result) => result.mode === 'layer')!
-  const geojson = results.find((result) => result.mode === 'geojson')!
+  // Skipped (BENCH_MAP_SKIP_GEOJSON): a column of dashes.
+  const geojson = results.find((result) => result.mode === 'geojson') ?? skipped(layer)
   const empty = results.find((result) => result.mode === 'empty')!
   console.log(`\nMap with ${layer.sites.toLocaleString('en')} sites (headless Chromium, software WebGL, 1280×800)`)
   console.log(row(['', 'site layer', 'GeoJSON', 'layer/GeoJSON', 'goal (site layer)']))

@@ -57,6 +57,8 @@ async function settle(map: MapLibreMap): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
   await animationFrame()
   await animationFrame()
+  // Software WebGL may still be rasterising a queued frame; the next action must not wait behind it.
+  readBack(map)
 }
 
 /** Waits until the GPU (here the CPU rasteriser) has drawn everything queued: a one-pixel read cannot return before. */
