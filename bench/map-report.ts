@@ -27,7 +27,7 @@ function latencyRows(layer: ModeResult, geojson: ModeResult, empty: ModeResult):
     line('  … until its pixels are drawn', 'firstPixelsMs', null),
     `  (a map with no sites: idle ${ms(empty.firstIdleMs)}, pixels ${ms(empty.firstPixelsMs)})`,
     line('status edit → next idle, drawn', 'editMs', GOALS.editMs),
-    line('status edit → next frame, drawn', 'editFrameMs', GOALS.editMs),
+    line('status edit → next frame, JS only', 'editFrameMs', GOALS.editMs),
     line('status filter toggle → idle, drawn', 'filterMs', GOALS.filterMs),
   ]
 }
@@ -39,7 +39,7 @@ function latencyRows(layer: ModeResult, geojson: ModeResult, empty: ModeResult):
 function frameUnits(layer: ModeResult): string {
   const frame = layer.pan.emptyMs
   const units = (value: number | null) => (value === null ? '—' : (value / frame).toFixed(1))
-  return `  (in empty-map frames of ${ms(frame)}: edit ${units(layer.editMs)} / ${units(layer.editFrameMs)}, filter ${units(layer.filterMs)}, first pixels ${units(layer.firstPixelsMs)})`
+  return `  (in empty-map frames of ${ms(frame)}: edit ${units(layer.editMs)}, filter ${units(layer.filterMs)}, first pixels ${units(layer.firstPixelsMs)})`
 }
 
 function panRows(layer: PanResult, geojson: PanResult): string[] {

@@ -8,7 +8,7 @@ export interface SetupResult {
   firstPixelsMs: number
   /** At town zoom: one status edit to the map's next 'idle' and its pixels; median of a few edits. */
   editMs: number | null
-  /** At town zoom: one status edit to the next rendered frame's pixels (only the custom layer draws it there). */
+  /** At town zoom: one status edit to the end of the next frame's JavaScript, before it is rasterised (custom layer only). */
   editFrameMs: number | null
   /** At town zoom: hiding one status (then showing it again) to the next 'idle' and its pixels; median. */
   filterMs: number | null

@@ -105,6 +105,8 @@ function lifecycle(state: SiteLayerState): Pick<SiteLayer, 'onAdd' | 'onRemove' 
       state.map = null
       // A later addLayer starts from scratch on a new context: upload everything again, draw a new cache.
       state.pending.all = true
+      state.binsDirty = true
+      state.lastZoom = Number.NaN
       state.cachePlan = null
       state.cacheKey = null
       if (state.cacheTimer !== null) clearTimeout(state.cacheTimer)
