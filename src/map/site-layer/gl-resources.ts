@@ -1,7 +1,7 @@
 import { createCacheGl, deleteCacheGl, type CacheGl } from './cache-gl'
 import { bindAttribute, compileProgram, vertexArraysOf, type GL, type VertexArrays } from './gl-program'
 import type { KindAtlas } from './kind-atlas'
-import { FRAGMENT_SHADER, VERTEX_SHADER } from './shaders'
+import { fragmentShader, VERTEX_SHADER, type FragmentVariant } from './shaders'
 
 export type { GL } from './gl-program'
 
@@ -11,9 +11,14 @@ const UNIFORMS = [
 ] as const
 export type UniformName = (typeof UNIFORMS)[number]
 
-export interface SiteGlResources {
+/** One variant's program and its uniform locations (null where the variant does not use one). */
+export interface SiteProgram {
   program: WebGLProgram
   uniforms: Record<UniformName, WebGLUniformLocation | null>
+}
+
+export interface SiteGlResources {
+  programs: Record<FragmentVariant, SiteProgram>
   positionBuffer: WebGLBuffer
   styleBuffer: WebGLBuffer
   atlas: WebGLTexture
@@ -33,13 +38,19 @@ function describeAttributes(gl: GL, positions: WebGLBuffer, styles: WebGLBuffer)
   bindAttribute(gl, styles, 1, 4, gl.UNSIGNED_BYTE, 4)
 }
 
-/** Program, buffers, vertex array and atlas texture. Call inside render(): MapLibre resets its cached state after it. */
+function createProgram(gl: GL, variant: FragmentVariant): SiteProgram {
+  // The same attribute locations in every variant, so one vertex array serves them all.
+  const program = compileProgram(gl, VERTEX_SHADER, fragmentShader(variant), ['a_pos', 'a_style'])
+  const uniforms = Object.fromEntries(UNIFORMS.map((name) => [name, gl.getUniformLocation(program, name)])) as SiteProgram['uniforms']
+  return { program, uniforms }
+}
+
+/** Programs, buffers, vertex arrays and textures. Call inside render(): MapLibre resets its cached state after it. */
 export function createSiteGlResources(gl: GL): SiteGlResources {
-  const program = compileProgram(gl, VERTEX_SHADER, FRAGMENT_SHADER, ['a_pos', 'a_style'])
   const vertexArrays = vertexArraysOf(gl)
-  const uniforms = Object.fromEntries(UNIFORMS.map((name) => [name, gl.getUniformLocation(program, name)])) as SiteGlResources['uniforms']
   const resources: SiteGlResources = {
-    program, uniforms, vertexArrays, vao: vertexArrays.create(), binVao: vertexArrays.create(),
+    programs: { DOT: createProgram(gl, 'DOT'), ICON: createProgram(gl, 'ICON'), RING: createProgram(gl, 'RING') },
+    vertexArrays, vao: vertexArrays.create(), binVao: vertexArrays.create(),
     positionBuffer: gl.createBuffer(), styleBuffer: gl.createBuffer(), atlas: gl.createTexture(),
     binPositionBuffer: gl.createBuffer(), binStyleBuffer: gl.createBuffer(),
     cache: createCacheGl(gl, vertexArrays), maxTextureSize: gl.getParameter(gl.MAX_TEXTURE_SIZE) as number,
@@ -52,9 +63,8 @@ export function createSiteGlResources(gl: GL): SiteGlResources {
   return resources
 }
 
-/** Binds what a draw of the sites (or of the bins) needs; without vertex array objects (old WebGL1) the attributes are described each time. */
-export function bindSiteResources(gl: GL, resources: SiteGlResources, bins = false): void {
-  gl.useProgram(resources.program)
+/** Binds the sites' (or the bins') vertices; without vertex array objects (old WebGL1) they are described each time. */
+export function bindVertices(gl: GL, resources: SiteGlResources, bins = false): void {
   const vao = bins ? resources.binVao : resources.vao
   if (vao) resources.vertexArrays.bind(vao)
   else if (bins) describeAttributes(gl, resources.binPositionBuffer, resources.binStyleBuffer)
@@ -88,5 +98,5 @@ export function deleteSiteGlResources(gl: GL, resources: SiteGlResources): void 
   gl.deleteBuffer(resources.positionBuffer)
   gl.deleteBuffer(resources.styleBuffer)
   gl.deleteTexture(resources.atlas)
-  gl.deleteProgram(resources.program)
+  for (const { program } of Object.values(resources.programs)) gl.deleteProgram(program)
 }

@@ -1,6 +1,6 @@
 import type { Site } from '@/core/model'
 import { mercatorX, mercatorY } from './mercator'
-import { KIND_CODES, STATUS_CODES, STYLE_KIND, STYLE_STATUS, STYLE_STRIDE, STYLE_VISIBLE } from './site-codes'
+import { DRAW_GROUPS, groupOf, KIND_CODES, STATUS_CODES, STYLE_KIND, STYLE_STATUS, STYLE_STRIDE, STYLE_VISIBLE } from './site-codes'
 
 /** Cells per side of the grid over the sites' extent: at town zoom a screen covers a few dozen cells. */
 export const GRID_CELLS = 128
@@ -16,8 +16,8 @@ export interface SiteGrid {
 
 /**
  * The drawn sites (Points; bus lines stay on the GeoJSON line layer) as GPU-ready typed arrays. Slots are sorted by
- * grid cell (row-major), so the sites of one row of cells are one contiguous range and a frame draws only the ranges
- * on screen.
+ * draw group and grid cell (row-major), so the sites of one group in one row of cells are one contiguous range and a
+ * frame draws only the ranges on screen.
  */
 export interface PackedSites {
   /** Number of slots (drawn points). */
@@ -33,7 +33,10 @@ export interface PackedSites {
   siteOfSlot: Uint32Array
   /** The slot of each input site; -1 for a site that is not drawn (a LineString). */
   slotOfSite: Int32Array
-  /** First slot of each cell, row-major, plus one end entry: cell c holds slots cellStart[c] .. cellStart[c+1]-1. */
+  /**
+   * First slot of each key (keyOf: draw group, then cell row-major), plus one end entry: key k holds slots
+   * cellStart[k] .. cellStart[k+1]-1.
+   */
   cellStart: Uint32Array
   grid: SiteGrid
 }
@@ -91,24 +94,32 @@ export function cellOf(grid: SiteGrid, x: number, y: number): number {
   return row * grid.columns + column
 }
 
-/** Cell per site (-1 if not drawn) and the first slot of each cell (a counting sort, so O(n)). */
-function sortIntoCells(projected: Projected, grid: SiteGrid, anchorX: number, anchorY: number) {
-  const siteCount = projected.xy.length / 2
-  const cells = new Int32Array(siteCount)
-  const cellStart = new Uint32Array(grid.columns * grid.rows + 1)
-  for (let i = 0; i < siteCount; i++) {
+/**
+ * Where a slot sorts: its draw group, then its cell. Merchants (group 0) come before every other kind (group 1):
+ * each group is drawn by its own program, so the fragment shader of the many round dots does no icon work, and the
+ * symbols lie above the dots, as the GeoJSON symbol layer lies above the circle layer.
+ */
+export function keyOf(grid: SiteGrid, group: number, x: number, y: number): number {
+  return group * grid.columns * grid.rows + cellOf(grid, x, y)
+}
+
+/** Key per site (-1 if not drawn) and the first slot of each key (a counting sort, so O(n)). */
+function sortIntoCells(sites: readonly Site[], projected: Projected, grid: SiteGrid, anchorX: number, anchorY: number) {
+  const keys = new Int32Array(sites.length)
+  const cellStart = new Uint32Array(DRAW_GROUPS * grid.columns * grid.rows + 1)
+  for (let i = 0; i < sites.length; i++) {
     const x = projected.xy[i * 2]!
     if (Number.isNaN(x)) {
-      cells[i] = -1
+      keys[i] = -1
       continue
     }
     // Sorted by the float32 position the GPU and the picker see, so a point on a cell edge is where it is drawn.
-    const cell = cellOf(grid, Math.fround(x - anchorX), Math.fround(projected.xy[i * 2 + 1]! - anchorY))
-    cells[i] = cell
-    cellStart[cell + 1]!++
+    const key = keyOf(grid, groupOf(sites[i]!.kind), Math.fround(x - anchorX), Math.fround(projected.xy[i * 2 + 1]! - anchorY))
+    keys[i] = key
+    cellStart[key + 1]!++
   }
   for (let c = 1; c < cellStart.length; c++) cellStart[c]! += cellStart[c - 1]!
-  return { cells, cellStart }
+  return { keys, cellStart }
 }
 
 /** Packs sites into typed arrays, all visible: one projection pass and one counting-sort pass. */
@@ -117,7 +128,7 @@ export function packSites(sites: readonly Site[]): PackedSites {
   const anchorX = (projected.minX + projected.maxX) / 2
   const anchorY = (projected.minY + projected.maxY) / 2
   const grid = gridOver(projected.maxX - projected.minX, projected.maxY - projected.minY)
-  const { cells, cellStart } = sortIntoCells(projected, grid, anchorX, anchorY)
+  const { keys, cellStart } = sortIntoCells(sites, projected, grid, anchorX, anchorY)
   const packed: PackedSites = {
     count: projected.count, anchorX, anchorY, grid, cellStart,
     positions: new Float32Array(projected.count * 2),
@@ -127,9 +138,9 @@ export function packSites(sites: readonly Site[]): PackedSites {
   }
   const cursor = cellStart.slice(0, -1)
   for (let i = 0; i < sites.length; i++) {
-    const cell = cells[i]!
-    if (cell < 0) continue
-    const slot = cursor[cell]!++
+    const key = keys[i]!
+    if (key < 0) continue
+    const slot = cursor[key]!++
     packed.siteOfSlot[slot] = i
     packed.slotOfSite[i] = slot
     packed.positions[slot * 2] = projected.xy[i * 2]! - anchorX

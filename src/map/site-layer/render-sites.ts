@@ -1,20 +1,15 @@
 import type { CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl'
 import { anchoredMatrix } from './anchored-matrix'
 import { bindCacheTarget, drawCacheQuad } from './cache-gl'
-import { bindSiteResources, createSiteGlResources, unbindSiteResources, uploadAtlas, type GL, type SiteGlResources } from './gl-resources'
+import { drawHighlight, drawOverlay, drawSites, largestSpritePx } from './draw-sites'
+import { bindVertices, createSiteGlResources, unbindSiteResources, uploadAtlas, type GL, type SiteGlResources } from './gl-resources'
 import { mercatorX, mercatorY, worldSizePx } from './mercator'
 import type { PackedSites } from './pack-sites'
 import { flushUploads } from './pending-uploads'
 import { buildBins } from './site-bins'
 import { cacheMatrix, cacheServes, planCache, type CachePlan } from './site-cache'
-import { isSlotVisible } from './site-mask'
 import type { SiteLayerState } from './site-layer-state'
-import { HIGHLIGHT_COLOR, HIGHLIGHT_RADIUS_PX, HIGHLIGHT_STROKE_PX, hexToRgb, pointSizes, statusColorTable } from './site-style'
-import { visibleRanges, type RelativeBox } from './visible-ranges'
-
-const STATUS_COLORS = statusColorTable()
-const HIGHLIGHT_RGB = hexToRgb(HIGHLIGHT_COLOR)
-const HIGHLIGHT_PX = 2 * (HIGHLIGHT_RADIUS_PX + HIGHLIGHT_STROKE_PX)
+import type { RelativeBox } from './visible-ranges'
 
 /** The screen's bounds relative to the anchor. */
 function viewBox(map: MapLibreMap, packed: PackedSites): RelativeBox {
@@ -34,53 +29,6 @@ function padded(box: RelativeBox, spritePx: number, zoom: number): RelativeBox {
   return { minX: box.minX - pad, minY: box.minY - pad, maxX: box.maxX + pad, maxY: box.maxY + pad }
 }
 
-/** Sets the point program's uniforms for a matrix (the map's, or the cache texture's); returns the largest sprite. */
-function setUniforms(gl: GL, resources: SiteGlResources, state: SiteLayerState, matrix: Float32Array): number {
-  const { uniforms: u } = resources
-  const map = state.map!
-  const ratio = map.getPixelRatio()
-  const sizes = pointSizes(map.getZoom())
-  const atlas = state.atlas!
-  gl.uniformMatrix4fv(u.u_matrix, false, matrix)
-  gl.uniform3fv(u.u_colors, STATUS_COLORS)
-  gl.uniform1f(u.u_merchant_px, sizes.merchantPx * ratio)
-  gl.uniform1f(u.u_symbol_px, sizes.symbolPx * ratio)
-  gl.uniform1f(u.u_merchant_fill, sizes.merchantFill)
-  gl.uniform1f(u.u_highlight, 0)
-  gl.uniform1f(u.u_highlight_px, HIGHLIGHT_PX * ratio)
-  gl.uniform1f(u.u_pixel_ratio, ratio)
-  gl.uniform1f(u.u_ring_inner, HIGHLIGHT_RADIUS_PX / (HIGHLIGHT_RADIUS_PX + HIGHLIGHT_STROKE_PX))
-  gl.uniform3f(u.u_highlight_color, ...HIGHLIGHT_RGB)
-  gl.uniform2f(u.u_atlas_cell, atlas.cellPx / atlas.width, atlas.cellPx / atlas.height)
-  gl.uniform2f(u.u_atlas_pad, atlas.paddingPx / atlas.width, atlas.paddingPx / atlas.height)
-  gl.uniform1f(u.u_atlas_stride, (atlas.cellPx + 2 * atlas.paddingPx) / atlas.width)
-  gl.uniform1i(u.u_atlas, 0)
-  gl.activeTexture(gl.TEXTURE0)
-  gl.bindTexture(gl.TEXTURE_2D, resources.atlas)
-  return Math.max(sizes.merchantPx, sizes.symbolPx)
-}
-
-/** Draws the points whose cells meet the box (plus the strays), or all bins, with the program already set up. */
-function drawPoints(gl: GL, state: SiteLayerState, resources: SiteGlResources, box: RelativeBox): void {
-  if (state.aggregated) {
-    bindSiteResources(gl, resources, true)
-    gl.drawArrays(gl.POINTS, 0, state.bins!.count)
-    bindSiteResources(gl, resources)
-    return
-  }
-  const ranges = visibleRanges(state.packed, box)
-  for (let i = 0; i < ranges.length; i += 2) gl.drawArrays(gl.POINTS, ranges[i]!, ranges[i + 1]!)
-  // Sites dragged out of their cell: few, so drawn one by one wherever they are.
-  for (const slot of state.strays) gl.drawArrays(gl.POINTS, slot, 1)
-}
-
-function drawHighlight(gl: GL, state: SiteLayerState, resources: SiteGlResources): void {
-  const selected = state.selectedSite >= 0 ? state.packed.slotOfSite[state.selectedSite]! : -1
-  if (selected < 0 || !isSlotVisible(state.packed.styles, selected)) return
-  gl.uniform1f(resources.uniforms.u_highlight, 1)
-  gl.drawArrays(gl.POINTS, selected, 1)
-}
-
 function ensureResources(gl: GL, state: SiteLayerState): SiteGlResources {
   if (!state.resources) {
     state.resources = createSiteGlResources(gl)
@@ -97,9 +45,7 @@ function drawIntoCache(gl: GL, state: SiteLayerState, resources: SiteGlResources
   gl.disable(gl.SCISSOR_TEST)
   gl.enable(gl.BLEND)
   gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA)
-  bindSiteResources(gl, resources)
-  const spritePx = setUniforms(gl, resources, state, cacheMatrix(plan.box))
-  drawPoints(gl, state, resources, padded(plan.box, spritePx, state.map!.getZoom()))
+  drawSites(gl, state, resources, padded(plan.box, largestSpritePx(state), state.map!.getZoom()), cacheMatrix(plan.box))
   unbindSiteResources(gl, resources)
 }
 
@@ -136,7 +82,7 @@ function uploadBins(gl: GL, state: SiteLayerState, resources: SiteGlResources): 
 
 /** Sends pending uploads; a change the texture cannot show by an overlay retires it. Returns whether one did. */
 function flushChanges(gl: GL, state: SiteLayerState, resources: SiteGlResources): boolean {
-  bindSiteResources(gl, resources)
+  bindVertices(gl, resources)
   flushUploads(gl, state.pending, resources, state.packed)
   if (state.aggregated) uploadBins(gl, state, resources)
   unbindSiteResources(gl, resources)
@@ -193,12 +139,12 @@ export function renderSites(gl: GL, state: SiteLayerState, options: CustomRender
   const matrix = anchoredMatrix(options.defaultProjectionData.mainMatrix, state.packed.anchorX, state.packed.anchorY)
   gl.disable(gl.DEPTH_TEST)
   gl.disable(gl.STENCIL_TEST)
-  if (state.drawFromCache) drawCacheQuad(gl, resources.cache, resources.vertexArrays, state.cachePlan!, matrix)
-  bindSiteResources(gl, resources)
-  const spritePx = setUniforms(gl, resources, state, matrix)
-  if (!state.drawFromCache) drawPoints(gl, state, resources, padded(viewBox(state.map, state.packed), spritePx, state.map.getZoom()))
-  // Recoloured since the texture was drawn: on top, in their new colour.
-  else for (const slot of state.overlay) gl.drawArrays(gl.POINTS, slot, 1)
-  drawHighlight(gl, state, resources)
+  if (state.drawFromCache) {
+    drawCacheQuad(gl, resources.cache, resources.vertexArrays, state.cachePlan!, matrix)
+    drawOverlay(gl, state, resources, matrix)
+  } else {
+    drawSites(gl, state, resources, padded(viewBox(state.map, state.packed), largestSpritePx(state), state.map.getZoom()), matrix)
+  }
+  drawHighlight(gl, state, resources, matrix)
   unbindSiteResources(gl, resources)
 }

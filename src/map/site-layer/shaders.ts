@@ -36,12 +36,21 @@ void main() {
 }
 `
 
+/** Which fragment program: round dots (merchants and bins), icons (the other kinds), or the selection ring. */
+export type FragmentVariant = 'DOT' | 'ICON' | 'RING'
+
 /**
- * Merchants (kind 0) are round dots with a white stroke, computed here; the other kinds sample their icon's mask from
- * the atlas, drawn twice: full size in white (the halo) and shrunk in the status colour. The highlight pass draws a
- * ring. Output is premultiplied, as MapLibre's blend function expects.
+ * Merchants (kind 0) and bins are round dots with a white stroke, computed here; the other kinds sample their icon's
+ * mask from the atlas, drawn twice: full size in white (the halo) and shrunk in the status colour; the selection is a
+ * ring. One program per variant: software WebGL runs both sides of a branch, so the many dots never pay for icons.
+ * Output is premultiplied, as MapLibre's blend function expects.
  */
-export const FRAGMENT_SHADER = `
+export function fragmentShader(variant: FragmentVariant): string {
+  return `#define ${variant}
+${FRAGMENT_BODY}`
+}
+
+const FRAGMENT_BODY = `
 #ifdef GL_FRAGMENT_PRECISION_HIGH
 precision highp float;
 #else
@@ -52,7 +61,6 @@ uniform vec2 u_atlas_cell;
 uniform vec2 u_atlas_pad;
 uniform float u_atlas_stride;
 uniform float u_merchant_fill;
-uniform float u_highlight;
 uniform float u_ring_inner;
 uniform vec3 u_highlight_color;
 varying vec3 v_color;
@@ -70,20 +78,16 @@ void main() {
   vec2 p = gl_PointCoord;
   float d = length(p * 2.0 - 1.0);
   float edge = 2.0 / max(v_size, 1.0);
-  if (u_highlight > 0.5) {
-    float ring = smoothstep(u_ring_inner - edge, u_ring_inner, d) * (1.0 - smoothstep(1.0 - edge, 1.0, d));
-    gl_FragColor = vec4(u_highlight_color * ring, ring);
-    return;
-  }
-  float alpha;
-  vec3 color;
-  if (v_kind < 0.5) {
-    alpha = 1.0 - smoothstep(1.0 - edge, 1.0, d);
-    color = mix(v_color, vec3(1.0), smoothstep(u_merchant_fill - edge, u_merchant_fill, d));
-  } else {
-    alpha = iconMask(p);
-    color = mix(vec3(1.0), v_color, iconMask((p - 0.5) / HALO + 0.5));
-  }
+#if defined(RING)
+  float alpha = smoothstep(u_ring_inner - edge, u_ring_inner, d) * (1.0 - smoothstep(1.0 - edge, 1.0, d));
+  vec3 color = u_highlight_color;
+#elif defined(ICON)
+  float alpha = iconMask(p);
+  vec3 color = mix(vec3(1.0), v_color, iconMask((p - 0.5) / HALO + 0.5));
+#else
+  float alpha = 1.0 - smoothstep(1.0 - edge, 1.0, d);
+  vec3 color = mix(v_color, vec3(1.0), smoothstep(u_merchant_fill - edge, u_merchant_fill, d));
+#endif
   if (alpha < 0.02) discard;
   gl_FragColor = vec4(color * alpha, alpha);
 }

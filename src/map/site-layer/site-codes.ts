@@ -11,3 +11,7 @@ export const STYLE_STRIDE = 4
 export const STYLE_STATUS = 0
 export const STYLE_KIND = 1
 export const STYLE_VISIBLE = 2
+
+/** Draw groups: 0 merchants (round dots), 1 every other kind (icons); see keyOf in pack-sites.ts. */
+export const DRAW_GROUPS = 2
+export const groupOf = (kind: SiteKind): number => (kind === 'merchant' ? 0 : 1)

@@ -3,12 +3,12 @@ import type { Map as MapLibreMap } from 'maplibre-gl'
 import type { Site } from '@/core/model'
 import type { GL, SiteGlResources } from './gl-resources'
 import type { KindAtlas } from './kind-atlas'
-import { cellOf, packSites, writeStyle, type PackedSites } from './pack-sites'
+import { keyOf, packSites, writeStyle, type PackedSites } from './pack-sites'
 import { createPendingUploads, markPosition, markStyle, type PendingUploads } from './pending-uploads'
 import { mercatorX, mercatorY } from './mercator'
 import { buildPickIndex } from './site-picker'
 import { isSlotVisible, writeVisibility } from './site-mask'
-import { STYLE_STATUS, STYLE_STRIDE, STYLE_VISIBLE } from './site-codes'
+import { groupOf, STYLE_STATUS, STYLE_STRIDE, STYLE_VISIBLE } from './site-codes'
 import { recountSlot, type SiteBins } from './site-bins'
 import type { CacheKey, CachePlan } from './site-cache'
 
@@ -97,7 +97,7 @@ export function ensurePickIndex(state: SiteLayerState): Flatbush | null {
   return state.pickIndex
 }
 
-/** The cell a slot was sorted into: the last cell starting at or before it (cells may be empty). */
+/** The key (group and cell) a slot was sorted into: the last key starting at or before it (keys may be empty). */
 function homeCell(packed: PackedSites, slot: number): number {
   let low = 0
   let high = packed.cellStart.length - 2
@@ -119,7 +119,8 @@ function moveSlot(state: SiteLayerState, slot: number, lng: number, lat: number)
   packed.positions[slot * 2 + 1] = y
   markPosition(state.pending, slot)
   state.pickIndexStale = true
-  if (cellOf(packed.grid, x, y) !== homeCell(packed, slot)) state.strays.add(slot)
+  const group = groupOf(state.sites[packed.siteOfSlot[slot]!]!.kind)
+  if (keyOf(packed.grid, group, x, y) !== homeCell(packed, slot)) state.strays.add(slot)
   if (state.strays.size > MAX_STRAYS) repack(state)
   return true
 }
@@ -134,7 +135,8 @@ export function applySite(state: SiteLayerState, index: number, site: Site): voi
   }
   if (state.predicate && state.mask) state.mask[index] = state.predicate(site, index) ? 1 : 0
   const slot = state.packed.slotOfSite[index]!
-  if ((slot >= 0) !== (site.geometry.type === 'Point')) return repack(state)
+  // Stopped or started being a point, or changed draw group: its slot must move, so everything is packed again.
+  if ((slot >= 0) !== (site.geometry.type === 'Point') || groupOf(previous.kind) !== groupOf(site.kind)) return repack(state)
   if (slot < 0 || site.geometry.type !== 'Point') return
   const before = slotStyle(state, slot)
   writeStyle(state.packed.styles, slot, site)

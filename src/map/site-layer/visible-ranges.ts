@@ -9,12 +9,13 @@ export interface RelativeBox {
 }
 
 /**
- * The slot ranges to draw for a view: for each row of cells the box touches, the contiguous run of its cells
- * (slots are sorted row-major), with adjacent runs merged. Returns [first, count] pairs; at county zoom that is one
+ * The slot ranges of one draw group to draw for a view: for each row of cells the box touches, the contiguous run
+ * of its cells (slots are sorted by group, then row-major), with adjacent runs merged. Returns [first, count] pairs; at county zoom that is one
  * range of everything, at town zoom a handful of short ones.
  */
-export function visibleRanges(packed: Pick<PackedSites, 'grid' | 'cellStart'>, box: RelativeBox): number[] {
+export function visibleRanges(packed: Pick<PackedSites, 'grid' | 'cellStart'>, box: RelativeBox, group = 0): number[] {
   const { grid, cellStart } = packed
+  const base = group * grid.columns * grid.rows
   const gridMaxX = grid.minX + grid.columns * grid.cellSize
   const gridMaxY = grid.minY + grid.rows * grid.cellSize
   if (box.maxX < grid.minX || box.minX > gridMaxX || box.maxY < grid.minY || box.minY > gridMaxY) return []
@@ -23,8 +24,8 @@ export function visibleRanges(packed: Pick<PackedSites, 'grid' | 'cellStart'>, b
   const [firstColumn, lastColumn] = [column(box.minX), column(box.maxX)]
   const ranges: number[] = []
   for (let r = row(box.minY); r <= row(box.maxY); r++) {
-    const start = cellStart[r * grid.columns + firstColumn]!
-    const end = cellStart[r * grid.columns + lastColumn + 1]!
+    const start = cellStart[base + r * grid.columns + firstColumn]!
+    const end = cellStart[base + r * grid.columns + lastColumn + 1]!
     if (end === start) continue
     const last = ranges.length - 2
     // The previous run ends where this one starts (whole rows covered): one draw call instead of two.

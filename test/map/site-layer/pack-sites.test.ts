@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cellOf, GRID_CELLS, packSites } from '@/map/site-layer/pack-sites'
+import { GRID_CELLS, keyOf, packSites } from '@/map/site-layer/pack-sites'
 import { mercatorX, mercatorY } from '@/map/site-layer/mercator'
 import { STYLE_KIND, STYLE_STATUS, STYLE_STRIDE, STYLE_VISIBLE } from '@/map/site-layer/site-codes'
 import { busLine, pointSite, scatteredSites } from './fixtures'
@@ -43,14 +43,17 @@ describe('packing sites into typed arrays', () => {
     expect(worst).toBeLessThan(2.5e-9)
   })
 
-  it('sorts slots by grid cell, row-major, with cellStart marking each cell', () => {
-    const packed = packSites(scatteredSites(5000))
+  it('sorts slots by draw group (merchants first), then grid cell, with cellStart marking each', () => {
+    const sites = scatteredSites(5000).map((site, i) => (i % 10 === 0 ? { ...site, kind: 'school' as const } : site))
+    const packed = packSites(sites)
     const { grid, cellStart } = packed
     expect(grid.columns).toBeLessThanOrEqual(GRID_CELLS + 1)
     expect(cellStart[cellStart.length - 1]).toBe(packed.count)
-    for (let cell = 0; cell < grid.columns * grid.rows; cell++) {
-      for (let slot = cellStart[cell]!; slot < cellStart[cell + 1]!; slot++) {
-        expect(cellOf(grid, packed.positions[slot * 2]!, packed.positions[slot * 2 + 1]!)).toBe(cell)
+    for (let key = 0; key < cellStart.length - 1; key++) {
+      const group = key < grid.columns * grid.rows ? 0 : 1
+      for (let slot = cellStart[key]!; slot < cellStart[key + 1]!; slot++) {
+        expect(keyOf(grid, group, packed.positions[slot * 2]!, packed.positions[slot * 2 + 1]!)).toBe(key)
+        expect(sites[packed.siteOfSlot[slot]!]!.kind === 'merchant').toBe(group === 0)
       }
     }
   })

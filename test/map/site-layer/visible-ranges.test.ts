@@ -17,6 +17,12 @@ describe('visible ranges', () => {
     expect(visibleRanges(packed, everything)).toEqual([0, packed.count])
   })
 
+  it('draw each draw group from its own ranges: icons after all dots', () => {
+    const mixed = packSites(scatteredSites(2000).map((site, i) => (i % 4 === 0 ? { ...site, kind: 'hospital' as const } : site)))
+    expect(visibleRanges(mixed, everything, 0)).toEqual([0, 1500])
+    expect(visibleRanges(mixed, everything, 1)).toEqual([1500, 500])
+  })
+
   it('draw nothing when the view is off the sites', () => {
     expect(visibleRanges(packed, { minX: 0.1, minY: 0.1, maxX: 0.2, maxY: 0.2 })).toEqual([])
   })
