@@ -7,6 +7,8 @@ export default defineConfig({
     pool: 'forks',
     // Some unit tests spawn the CLI or build the demo: on a loaded 2-core machine they need more than 5 s.
     testTimeout: 30_000,
+    // expect.poll waits for the UI; 1 s (the default) is too short on a loaded machine.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**'] } },
       {
