@@ -6,7 +6,7 @@ import { bindVertices, createSiteGlResources, unbindSiteResources, uploadAtlas, 
 import { mercatorX, mercatorY, worldSizePx } from './mercator'
 import type { PackedSites } from './pack-sites'
 import { flushUploads } from './pending-uploads'
-import { buildBins } from './site-bins'
+import { binsPay, buildBins } from './site-bins'
 import { cacheMatrix, cacheServes, planCache, type CachePlan } from './site-cache'
 import type { SiteLayerState } from './site-layer-state'
 import type { RelativeBox } from './visible-ranges'
@@ -68,7 +68,7 @@ function updateBins(state: SiteLayerState, zoom: number): void {
     state.bins = buildBins(state.packed, level)
     state.binsDirty = true
   }
-  state.aggregated = level !== null && state.bins !== null
+  state.aggregated = level !== null && state.bins !== null && binsPay(state.bins, state.packed.count)
 }
 
 function uploadBins(gl: GL, state: SiteLayerState, resources: SiteGlResources): void {

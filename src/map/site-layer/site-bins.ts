@@ -28,6 +28,17 @@ export interface SiteBins {
   styles: Uint8Array
 }
 
+/** Bins replace points only when there are at least this many sites per bin on average. */
+const MIN_SITES_PER_BIN = 4
+
+/**
+ * Whether drawing the bins pays: with few sites (the 3,000 of the demo) most bins hold one site, and the sites'
+ * own symbols say more; with a county's 200,000 they overlap by the dozen and the bins are both faster and clearer.
+ */
+export function binsPay(bins: Pick<SiteBins, 'count'>, siteCount: number): boolean {
+  return bins.count * MIN_SITES_PER_BIN <= siteCount
+}
+
 /** Diameter in CSS px for a bin showing `count` sites: grows with the logarithm, from a site's dot to a bin's width. */
 export function binDiameterPx(count: number): number {
   return Math.min(2 * BIN_PX, Math.round(3 + 2.5 * Math.log2(count)))

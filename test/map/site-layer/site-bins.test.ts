@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { packSites } from '@/map/site-layer/pack-sites'
-import { BIN_PX, binDiameterPx, buildBins, recountBins, recountSlot, STYLE_SIZE } from '@/map/site-layer/site-bins'
+import { BIN_PX, binDiameterPx, binsPay, buildBins, recountBins, recountSlot, STYLE_SIZE } from '@/map/site-layer/site-bins'
 import { STYLE_STATUS, STYLE_STRIDE, STYLE_VISIBLE } from '@/map/site-layer/site-codes'
 import { writeVisibility } from '@/map/site-layer/site-mask'
 import { worldSizePx } from '@/map/site-layer/mercator'
@@ -52,6 +52,11 @@ describe('aggregated bins', () => {
     const extentPx = (packed.grid.columns * packed.grid.cellSize * worldSizePx(10)) / BIN_PX
     expect(bins.count).toBeLessThanOrEqual((extentPx + 1) ** 2)
     expect(bins.count).toBeLessThan(packed.count / 4)
+  })
+
+  it('replace the points only when they hold four sites or more on average', () => {
+    expect(binsPay({ count: 100 }, 400)).toBe(true)
+    expect(binsPay({ count: 100 }, 399)).toBe(false)
   })
 
   it('grow with the logarithm of the count, up to twice the bin', () => {
