@@ -4,10 +4,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { siteDistanceMeters } from '@/core/workspace/nearest-sites'
 import { readDemoFiles } from '../support/demo-expectations'
 import { launchChromium } from './support/browser'
+import { convertOneCandidate, liveIn } from './support/site-edits'
 import { PlannerPage } from './support/planner-page'
 
 const origin = inject('appOrigin')
-const TOWN = '370124105000' // 洪范池镇
 let browser: Browser
 let context: BrowserContext
 let page: Page
@@ -25,25 +25,6 @@ beforeEach(async () => {
   page = await context.newPage()
   planner = new PlannerPage(page, origin)
 })
-
-const liveIn = async (p: Page): Promise<number> => Number(await p.textContent(`[data-testid="coverage:row"][data-code="${TOWN}"] [data-testid="coverage:live"]`))
-
-/** Opens the first candidate merchant of the town in the site panel and sets its status to live. */
-async function convertOneCandidate(p: Page): Promise<string> {
-  await p.click('[data-testid="tab:sites"]')
-  await p.selectOption('[data-testid="filter:town"]', TOWN)
-  await p.click('[data-testid="filter:kind"][data-value="merchant"]')
-  await p.click('[data-testid="filter:status"][data-value="candidate"]')
-  await p.click('[data-testid="site:list-item"]')
-  const siteId = await p.getAttribute('[data-testid="site:panel"]', 'data-site-id')
-  await p.click('[data-testid="site:edit"]')
-  await p.click('[data-testid="site:set-status"][data-value="live"]')
-  await p.click('[data-testid="site:save"]')
-  await p.waitForSelector('[data-testid="site:edit"]')
-  await p.click('[data-testid="filter:reset"]')
-  await p.click('[data-testid="tab:coverage"]')
-  return siteId!
-}
 
 describe('editing a site', () => {
   it('changes the town by exactly one, keeps it over a reload, and undoes and redoes it', async () => {

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium } from './support/browser'
+import { convertOneCandidate, liveIn } from './support/site-edits'
 import { PlannerPage } from './support/planner-page'
 
 const origin = inject('appOrigin')
@@ -49,22 +50,12 @@ describe('the installed app works offline', () => {
       expect((await planner.mapPixels()).live).toBeGreaterThan(0.0005)
 
       // Edits still save with no network: convert one merchant, reload offline again, and it is there.
-      const live = async (): Promise<number> => Number(await page.textContent('[data-testid="coverage:row"][data-code="370124105000"] [data-testid="coverage:live"]'))
-      const before = await live()
-      await page.click('[data-testid="tab:sites"]')
-      await page.selectOption('[data-testid="filter:town"]', '370124105000')
-      await page.click('[data-testid="filter:status"][data-value="candidate"]')
-      await page.click('[data-testid="filter:kind"][data-value="merchant"]')
-      await page.click('[data-testid="site:list-item"]')
-      await page.click('[data-testid="site:edit"]')
-      await page.click('[data-testid="site:set-status"][data-value="live"]')
-      await page.click('[data-testid="site:save"]')
-      await page.waitForSelector('[data-testid="site:edit"]')
-      await page.click('[data-testid="tab:coverage"]')
-      expect(await live()).toBe(before + 1)
+      const before = await liveIn(page)
+      await convertOneCandidate(page)
+      expect(await liveIn(page)).toBe(before + 1)
       await page.reload()
       await page.waitForSelector('[data-testid="coverage:row"]', { timeout: 30_000 })
-      expect(await live()).toBe(before + 1)
+      expect(await liveIn(page)).toBe(before + 1)
     } finally {
       await context.setOffline(false)
     }

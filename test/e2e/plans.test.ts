@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium } from './support/browser'
+import { convertOneCandidate, liveIn } from './support/site-edits'
 import { PlannerPage } from './support/planner-page'
 
 const origin = inject('appOrigin')
-const TOWN = '370124105000'
 let browser: Browser
 const contexts: BrowserContext[] = []
 
@@ -20,21 +20,6 @@ async function freshPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
   contexts.push(context)
   return context.newPage()
-}
-const liveIn = async (p: Page): Promise<number> => Number(await p.textContent(`[data-testid="coverage:row"][data-code="${TOWN}"] [data-testid="coverage:live"]`))
-
-async function convertOneCandidate(p: Page): Promise<void> {
-  await p.click('[data-testid="tab:sites"]')
-  await p.selectOption('[data-testid="filter:town"]', TOWN)
-  await p.click('[data-testid="filter:status"][data-value="candidate"]')
-  await p.click('[data-testid="filter:kind"][data-value="merchant"]')
-  await p.click('[data-testid="site:list-item"]')
-  await p.click('[data-testid="site:edit"]')
-  await p.click('[data-testid="site:set-status"][data-value="live"]')
-  await p.click('[data-testid="site:save"]')
-  await p.waitForSelector('[data-testid="site:edit"]')
-  await p.click('[data-testid="filter:reset"]')
-  await p.click('[data-testid="tab:coverage"]')
 }
 
 async function goToMap(p: Page): Promise<void> {
