@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { PlanData } from '@/core/model'
-import { instantiateTemplate } from '@/core/templates'
+import { newPlanData, type NewPlanRequest } from '@/core/workspace/new-plan'
 import { downloadBlob } from '@/composables/download'
 import { exportChangeSet, importChangeSet, listConflicts, resolveConflicts, type ChangeSetImport } from '@/db/change-sets'
 import { getDatabase } from '@/db/database'
@@ -13,14 +12,6 @@ import type { Conflict } from '@/io/bundle/change-set'
 import { bundleFileName, exportBundle, parseBundle, type ParsedBundle } from '@/io/bundle/plan-bundle'
 import { exportChangeSetFile, parseChangeSet } from '@/io/bundle/change-set'
 import { usePlanStore } from './plan'
-
-export interface NewPlanRequest {
-  name: string
-  /** Target template id, or null for a plan without targets. */
-  templateId: string | null
-  /** The region the plan covers; its descendants in the current plan come along as its regions. */
-  rootRegionCode: string
-}
 
 /** The plans on this device and what is done to them as a whole: create, switch, copy, back up, exchange. */
 export const usePlansStore = defineStore('plans', () => {
@@ -52,7 +43,7 @@ export const usePlansStore = defineStore('plans', () => {
   async function create(request: NewPlanRequest): Promise<void> {
     const source = plan.data
     if (!source) return
-    const data = newPlanData(source, request)
+    const data = newPlanData(source, request, crypto.randomUUID(), new Date().toISOString())
     await createPlan(db, data)
     await open(data.plan.id)
   }
@@ -129,30 +120,3 @@ export const usePlansStore = defineStore('plans', () => {
 
   return { plans, storage, userName, conflicts, refresh, open, create, duplicate, rename, remove, downloadBackup, readBundle, restore, exportChanges, importChanges, resolve, saveUserName, persist }
 })
-
-/** A new plan over a region of the open plan: that region and the ones under it, no sites, the template's targets. */
-function newPlanData(source: PlanData, request: NewPlanRequest): PlanData {
-  const keep = new Set([request.rootRegionCode])
-  for (let grew = true; grew;) {
-    grew = false
-    for (const region of source.regions) {
-      if (region.parentCode && keep.has(region.parentCode) && !keep.has(region.code)) {
-        keep.add(region.code)
-        grew = true
-      }
-    }
-  }
-  const regions = source.regions.filter((r) => keep.has(r.code)).map((r) => (r.code === request.rootRegionCode ? { ...r, parentCode: null } : r))
-  const now = new Date().toISOString()
-  return {
-    plan: {
-      id: crypto.randomUUID(), name: request.name, rootRegionCode: request.rootRegionCode, templateId: request.templateId,
-      settings: { clusterRule: source.plan.settings.clusterRule }, isDemo: false, createdAt: now, updatedAt: now,
-    },
-    regions,
-    sites: [],
-    clusters: [],
-    targets: request.templateId ? instantiateTemplate(request.templateId, request.rootRegionCode) : [],
-    indicators: [],
-  }
-}
