@@ -1,69 +1,50 @@
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_REPORT_DATE } from '@/core/demo'
 import { expectedMerchantCoverage } from '../support/demo-expectations'
-import { launchChromium, recordForeignRequests } from './support/browser'
-import { PlannerPage } from './support/planner-page'
+import { recordForeignRequests } from './support/browser'
+import { useFreshPage } from './support/fresh-page'
 
-const origin = inject('appOrigin')
 const resultsDir = resolve(import.meta.dirname, '../../test-results')
-let browser: Browser
-let context: BrowserContext
-let page: Page
-let planner: PlannerPage
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-beforeEach(async () => {
-  await context?.close()
-  // A fresh profile per test: an empty IndexedDB, as on a first run.
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
-  page = await context.newPage()
-  planner = new PlannerPage(page, origin)
-})
+const session = useFreshPage({ locale: 'zh-CN' })
 
 describe('the planner opens on the Pingyin demo', () => {
   it('loads with no request leaving the app origin', async () => {
-    const foreign = recordForeignRequests(page, origin)
-    await planner.open()
-    await page.waitForTimeout(500)
+    const foreign = recordForeignRequests(session.page, session.origin)
+    await session.planner.open()
+    await session.page.waitForTimeout(500)
     expect(foreign).toEqual([])
   })
 
   it('draws the map: boundaries and sites, not a blank canvas', async () => {
-    await planner.open()
-    const pixels = await planner.mapPixels()
+    await session.planner.open()
+    const pixels = await session.planner.mapPixels()
     expect(pixels.drawn).toBeGreaterThan(0.05)
     expect(pixels.live).toBeGreaterThan(0.0005)
-    await expect(page.locator('[data-testid="map:town-label"]').count()).resolves.toBe(8)
-    await expect(page.locator('.maplibregl-ctrl-attrib').innerText()).resolves.toContain('边界: DataV.GeoAtlas')
-    await expect(page.locator('[data-testid="legend:approximate"]').innerText()).resolves.toContain('近似')
+    await expect(session.page.locator('[data-testid="map:town-label"]').count()).resolves.toBe(8)
+    await expect(session.page.locator('.maplibregl-ctrl-attrib').innerText()).resolves.toContain('边界: DataV.GeoAtlas')
+    await expect(session.page.locator('[data-testid="legend:approximate"]').innerText()).resolves.toContain('近似')
     mkdirSync(resultsDir, { recursive: true })
-    await page.screenshot({ path: resolve(resultsDir, 'demo.png') })
+    await session.page.screenshot({ path: resolve(resultsDir, 'demo.png') })
   })
 
   it('lists the 8 towns with the merchant coverage of an independent count', async () => {
-    await planner.open()
+    await session.planner.open()
     const expected = expectedMerchantCoverage(DEMO_REPORT_DATE)
-    const rows = await planner.rows()
+    const rows = await session.planner.rows()
     expect(rows.map(({ code, name, live, total, gap }) => ({ code, name, live, total, gap }))).toEqual(expected)
     const short = rows.find((row) => (row.gap ?? 0) > 0)!
     expect(short.gapText).toBe(`还差 ${short.gap} 家`)
-    await expect(page.locator('[data-testid="app:demo-badge"]').innerText()).resolves.toBe('示例数据')
+    await expect(session.page.locator('[data-testid="app:demo-badge"]').innerText()).resolves.toBe('示例数据')
   })
 
   it('fits the map to a town when its row is clicked', async () => {
-    await planner.open()
-    const before = { offset: await planner.labelOffsetFromCentre('洪范池镇'), scale: await planner.scaleBarMeters() }
-    await planner.clickRow('洪范池镇')
-    await page.waitForTimeout(1200)
-    const after = { offset: await planner.labelOffsetFromCentre('洪范池镇'), scale: await planner.scaleBarMeters() }
+    await session.planner.open()
+    const before = { offset: await session.planner.labelOffsetFromCentre('洪范池镇'), scale: await session.planner.scaleBarMeters() }
+    await session.planner.clickRow('洪范池镇')
+    await session.page.waitForTimeout(1200)
+    const after = { offset: await session.planner.labelOffsetFromCentre('洪范池镇'), scale: await session.planner.scaleBarMeters() }
     const distance = ({ dx, dy }: { dx: number, dy: number }): number => Math.hypot(dx, dy)
     expect(distance(before.offset)).toBeGreaterThan(0.2)
     expect(distance(after.offset)).toBeLessThan(distance(before.offset) / 2)
@@ -71,22 +52,22 @@ describe('the planner opens on the Pingyin demo', () => {
   })
 
   it('switches to English and remembers it', async () => {
-    await planner.open()
-    await page.selectOption('[data-testid="app:language"]', 'en')
-    await expect(page.locator('h1').innerText()).resolves.toBe('e-CNY rollout planner')
-    await page.reload()
-    await page.waitForSelector('[data-testid="coverage:row"]')
-    await expect(page.locator('[data-testid="app:demo-badge"]').innerText()).resolves.toBe('Demo data')
+    await session.planner.open()
+    await session.page.selectOption('[data-testid="app:language"]', 'en')
+    await expect(session.page.locator('h1').innerText()).resolves.toBe('e-CNY rollout planner')
+    await session.page.reload()
+    await session.page.waitForSelector('[data-testid="coverage:row"]')
+    await expect(session.page.locator('[data-testid="app:demo-badge"]').innerText()).resolves.toBe('Demo data')
   })
 })
 
 describe('the demo lives in IndexedDB', () => {
   it('reads later loads from IndexedDB, and "reset demo" restores the original', async () => {
-    await planner.open()
-    const original = await planner.rows()
+    await session.planner.open()
+    const original = await session.planner.rows()
     // A change stored in the database as an edit stores it (a row of the v2 siteEdits store that replaces the
     // site of its id) must survive a reload: the demo files are not read again.
-    await page.evaluate(async () => {
+    await session.page.evaluate(async () => {
       type Feature = { properties: { id: string, kind: string, status: string }, geometry: unknown }
       const { features } = await (await fetch('/geo/pingyin-demo-sites.geojson')).json() as { features: Feature[] }
       const edited = features
@@ -103,14 +84,14 @@ describe('the demo lives in IndexedDB', () => {
         open.onerror = () => fail(open.error)
       })
     })
-    await page.reload()
-    await page.waitForSelector('[data-testid="coverage:row"]')
-    const edited = (await planner.rows()).find((r) => r.code === '370124105000')!
+    await session.page.reload()
+    await session.page.waitForSelector('[data-testid="coverage:row"]')
+    const edited = (await session.planner.rows()).find((r) => r.code === '370124105000')!
     expect(edited.live).toBe(edited.total)
     expect(edited.gapText).toBe('已达标')
 
-    page.once('dialog', (dialog) => void dialog.accept())
-    await page.click('[data-testid="app:reset-demo"]')
-    await expect.poll(() => planner.rows()).toEqual(original)
+    session.page.once('dialog', (dialog) => void dialog.accept())
+    await session.page.click('[data-testid="app:reset-demo"]')
+    await expect.poll(() => session.planner.rows()).toEqual(original)
   })
 })

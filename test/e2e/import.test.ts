@@ -2,30 +2,12 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pointOnFeature } from '@turf/turf'
 import type { Feature, Polygon } from 'geojson'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest'
-import { launchChromium } from './support/browser'
-import { PlannerPage } from './support/planner-page'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { useFreshPage } from './support/fresh-page'
 
-const origin = inject('appOrigin')
 const TOWN = '370124105000' // 洪范池镇
-let browser: Browser
-let context: BrowserContext
-let page: Page
-let planner: PlannerPage
-
-beforeAll(async () => {
-  browser = await launchChromium()
-})
-afterAll(async () => {
-  await browser?.close()
-})
-beforeEach(async () => {
-  await context?.close()
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
-  page = await context.newPage()
-  planner = new PlannerPage(page, origin)
-})
+const session = useFreshPage({ acceptDownloads: true })
 
 /** Positions 100 m apart around a point inside the town, so no two rows look like duplicates. */
 function townPositions(count: number): Array<[number, number]> {
@@ -61,47 +43,47 @@ async function importCsv(p: Page, name: string, bytes: Buffer): Promise<{ add: n
 
 describe('importing a register', () => {
   it('adds the rows to the town, then updates them on re-import instead of duplicating them', async () => {
-    await planner.open()
-    const before = await liveIn(page)
-    const first = await importCsv(page, '洪范池镇台账.csv', register([['导入甲店', '已开通'], ['导入乙店', '已受理'], ['导入丙店', '已开通']]))
+    await session.planner.open()
+    const before = await liveIn(session.page)
+    const first = await importCsv(session.page, '洪范池镇台账.csv', register([['导入甲店', '已开通'], ['导入乙店', '已受理'], ['导入丙店', '已开通']]))
     expect(first).toEqual({ add: 3, update: 0, keep: 0 })
-    await expect.poll(() => liveIn(page)).toBe(before + 3)
+    await expect.poll(() => liveIn(session.page)).toBe(before + 3)
 
-    const second = await importCsv(page, '洪范池镇台账.csv', register([['导入甲店', '已开通'], ['导入乙店', '改造中'], ['导入丙店', '已开通'], ['导入丁店', '已开通']]))
+    const second = await importCsv(session.page, '洪范池镇台账.csv', register([['导入甲店', '已开通'], ['导入乙店', '改造中'], ['导入丙店', '已开通'], ['导入丁店', '已开通']]))
     expect(second).toEqual({ add: 1, update: 1, keep: 2 })
-    await expect.poll(() => liveIn(page)).toBe(before + 3)
-    await page.reload()
-    await page.waitForSelector('[data-testid="coverage:row"]')
-    expect(await liveIn(page)).toBe(before + 3)
+    await expect.poll(() => liveIn(session.page)).toBe(before + 3)
+    await session.page.reload()
+    await session.page.waitForSelector('[data-testid="coverage:row"]')
+    expect(await liveIn(session.page)).toBe(before + 3)
   })
 })
 
 describe('importing a workbook', () => {
   it('reads the chosen sheet of an XLSX in the worker and stores nothing until asked', async () => {
-    await planner.open()
-    const before = await planner.rows()
-    await page.click('[data-testid="import:open"]')
+    await session.planner.open()
+    const before = await session.planner.rows()
+    await session.page.click('[data-testid="import:open"]')
     const xlsx = readFileSync(resolve(__dirname, '../fixtures/import/sites-two-sheets.xlsx'))
-    await page.setInputFiles('[data-testid="import:file"]', { name: '台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx })
-    await page.waitForSelector('[data-testid="import:sheet"]')
-    expect(await page.$$eval('[data-testid="import:sheet"] option', (options) => options.map((o) => o.textContent))).toEqual(['说明', '商户台账'])
-    await page.selectOption('[data-testid="import:sheet"]', '商户台账')
-    const lngColumn = (): Promise<string | undefined> => page.$eval('[data-testid="import:map-lng"]', (el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? undefined)
+    await session.page.setInputFiles('[data-testid="import:file"]', { name: '台账.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx })
+    await session.page.waitForSelector('[data-testid="import:sheet"]')
+    expect(await session.page.$$eval('[data-testid="import:sheet"] option', (options) => options.map((o) => o.textContent))).toEqual(['说明', '商户台账'])
+    await session.page.selectOption('[data-testid="import:sheet"]', '商户台账')
+    const lngColumn = (): Promise<string | undefined> => session.page.$eval('[data-testid="import:map-lng"]', (el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? undefined)
     await expect.poll(lngColumn).toBe('经度')
-    await page.click('[data-testid="import:validate"]')
-    await page.waitForSelector('[data-testid="import:report"]')
-    expect(await count(page, 'accepted') + await count(page, 'rejected')).toBe(5)
-    await page.click('[data-testid="import:close"]')
-    expect(await planner.rows()).toEqual(before)
+    await session.page.click('[data-testid="import:validate"]')
+    await session.page.waitForSelector('[data-testid="import:report"]')
+    expect(await count(session.page, 'accepted') + await count(session.page, 'rejected')).toBe(5)
+    await session.page.click('[data-testid="import:close"]')
+    expect(await session.planner.rows()).toEqual(before)
   })
 })
 
 describe('exporting sites', () => {
   it('downloads CSV with a BOM and one row per site', async () => {
-    await planner.open()
-    await page.click('[data-testid="export:open"]')
-    const label = await page.textContent('[data-testid="export:sites-csv"]')
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export:sites-csv"]')])
+    await session.planner.open()
+    await session.page.click('[data-testid="export:open"]')
+    const label = await session.page.textContent('[data-testid="export:sites-csv"]')
+    const [download] = await Promise.all([session.page.waitForEvent('download'), session.page.click('[data-testid="export:sites-csv"]')])
     const bytes = readFileSync((await download.path())!)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n')
