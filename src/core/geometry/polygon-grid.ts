@@ -27,6 +27,12 @@ export interface PolygonGrid {
   /** Edges of boundary cell b are `boundaryEdges[boundaryStart[b] .. boundaryStart[b + 1])`; b = 0 has none. */
   readonly boundaryStart: Int32Array
   readonly boundaryEdges: Int32Array
+  /**
+   * Per entry of boundaryEdges, the edge's y-range within its cell's row quantized to 0..65535 (lo, hi; widened
+   * by one step, so never narrower than the true range): an exact query rejects most edges from these 4 bytes
+   * read in order, instead of fetching each edge's coordinates from all over the edge array.
+   */
+  readonly boundaryBands: Uint16Array
   /** x1, y1, x2, y2 per edge, interleaved. */
   readonly edges: Float64Array
   readonly edgePart: Int32Array
@@ -46,7 +52,7 @@ interface QueryScratch {
 
 /** Cells per edge: more cells means fewer points fall in boundary cells, at the price of build time and memory. */
 const CELLS_PER_EDGE = 4
-const MIN_CELLS = 1024
+const MIN_CELLS = 1 << 16
 /** Cells across a typical part, at least. */
 const DETAIL = 6
 const MAX_CELLS = 1 << 22
@@ -100,7 +106,7 @@ function boundsOf(edges: Float64Array): { minX: number, minY: number, maxX: numb
   return { minX, minY, maxX, maxY }
 }
 
-type GridFrame = Omit<PolygonGrid, 'cells' | 'boundaryStart' | 'boundaryEdges' | 'edges' | 'edgePart' | 'scratch' | 'partCount'>
+type GridFrame = Omit<PolygonGrid, 'cells' | 'boundaryStart' | 'boundaryEdges' | 'boundaryBands' | 'edges' | 'edgePart' | 'scratch' | 'partCount'>
 
 /**
  * Picks a grid of about CELLS_PER_EDGE cells per edge, and at least fine enough that a typical part spans
@@ -177,7 +183,7 @@ function clampIndex(i: number, n: number): number {
 }
 
 /** Registers every edge in the cells it touches, numbers the boundary cells and builds their edge lists. */
-function registerEdges(frame: GridFrame, set: EdgeSet): Pick<PolygonGrid, 'cells' | 'boundaryStart' | 'boundaryEdges'> {
+function registerEdges(frame: GridFrame, set: EdgeSet): Pick<PolygonGrid, 'cells' | 'boundaryStart' | 'boundaryEdges' | 'boundaryBands'> {
   const n = set.edgePart.length
   const cellIds = new IntList(n * 3)
   const edgeIds = new IntList(n * 3)
@@ -200,14 +206,39 @@ function registerEdges(frame: GridFrame, set: EdgeSet): Pick<PolygonGrid, 'cells
   const cells = new Int32Array(frame.cols * frame.rows).fill(OUTSIDE)
   // Number boundary cells from 1 (0 is the empty list used for overlaps) in cell order.
   const boundaryOf = new IntList(cellIds.length)
+  const boundaryRow = new IntList(1024)
+  boundaryRow.push(-1)
   let next = 1
   for (let k = 0; k < cellIds.length; k++) {
     const cell = cellIds.data[k]!
-    if (cells[cell] === OUTSIDE) cells[cell] = -(next++ + 2)
+    if (cells[cell] === OUTSIDE) {
+      cells[cell] = -(next++ + 2)
+      boundaryRow.push(Math.floor(cell / frame.cols))
+    }
     boundaryOf.push(-cells[cell]! - 2)
   }
   const grouped = groupByKey(boundaryOf, edgeIds, next)
-  return { cells, boundaryStart: grouped.start, boundaryEdges: grouped.values }
+  return { cells, boundaryStart: grouped.start, boundaryEdges: grouped.values, boundaryBands: bandsOf(frame, set.edges, grouped, boundaryRow.data) }
+}
+
+const BAND_STEPS = 65535
+
+/** Quantized y-range of every boundary entry's edge within its row (see PolygonGrid.boundaryBands). */
+function bandsOf(frame: GridFrame, e: Float64Array, grouped: { start: Int32Array, values: Int32Array }, boundaryRow: Int32Array): Uint16Array {
+  const bands = new Uint16Array(grouped.values.length * 2)
+  const scale = frame.invH * BAND_STEPS
+  for (let b = 1; b + 1 < grouped.start.length; b++) {
+    const rowY = frame.minY + boundaryRow[b]! * frame.cellH
+    for (let j = grouped.start[b]!; j < grouped.start[b + 1]!; j++) {
+      const edge = grouped.values[j]!
+      const y1 = e[4 * edge + 1]!, y2 = e[4 * edge + 3]!
+      const lo = Math.floor((Math.min(y1, y2) - rowY) * scale) - 1
+      const hi = Math.ceil((Math.max(y1, y2) - rowY) * scale) + 1
+      bands[2 * j] = lo < 0 ? 0 : lo > BAND_STEPS ? BAND_STEPS : lo
+      bands[2 * j + 1] = hi < 0 ? 0 : hi > BAND_STEPS ? BAND_STEPS : hi
+    }
+  }
+  return bands
 }
 
 /** Builds the grid index over `parts` (each part: one Polygon's rings, outer first); `cellsPerEdge` tunes its resolution. */
@@ -323,11 +354,15 @@ function locateExact(g: PolygonGrid, px: number, py: number, r: number, c: numbe
   while (k >= 0 && g.cells[rowBase + k]! < OUTSIDE) k--
   const qLabel = k >= 0 ? g.cells[rowBase + k]! : OUTSIDE
   const qx = k >= 0 ? g.minX + (k + 1) * g.cellW : -Infinity
+  const band = (py - g.minY - r * g.cellH) * g.invH * BAND_STEPS
+  const { boundaryStart, boundaryEdges, boundaryBands } = g
   for (let cc = k + 1; cc <= c; cc++) {
     const b = -g.cells[rowBase + cc]! - 2
-    for (let j = g.boundaryStart[b]!; j < g.boundaryStart[b + 1]!; j++) {
-      const edge = g.boundaryEdges[j]!
-      // An edge entirely above or below the row line can neither cross it nor hold p: most edges end here.
+    for (let j = boundaryStart[b]!, end = boundaryStart[b + 1]!; j < end; j++) {
+      // An edge entirely above or below the row line can neither cross it nor hold p: most edges end here,
+      // on their quantized range, without touching their coordinates.
+      if (boundaryBands[2 * j + 1]! < band - 1 || boundaryBands[2 * j]! > band + 1) continue
+      const edge = boundaryEdges[j]!
       const y1 = g.edges[4 * edge + 1]!, y2 = g.edges[4 * edge + 3]!
       if ((y1 > py && y2 > py) || (y1 < py && y2 < py) || s.stamp[edge] === now) continue
       s.stamp[edge] = now
