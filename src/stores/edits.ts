@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { PlanChange, Site } from '@/core/model'
-import { applyPlanChanges as applyChanges } from '@/core/model'
 import { getDatabase } from '@/db/database'
 import { watchPlan } from '@/db/plan-events'
 import { commitChange, getHistorySummary, redo as redoChange, undo as undoChange, type HistorySummary } from '@/db/plan-store'
@@ -34,7 +33,7 @@ export const useEditStore = defineStore('edits', () => {
   async function commit(changes: PlanChange[], label: string): Promise<void> {
     const before = plan.data
     if (!before) return
-    plan.data = applyChanges(before, changes)
+    plan.applyChanges(changes)
     saving.value = true
     try {
       await commitChange(getDatabase(), before.plan.id, changes, { label })
@@ -59,7 +58,7 @@ export const useEditStore = defineStore('edits', () => {
     saving.value = true
     try {
       const record = await (direction === 'undo' ? undoChange : redoChange)(getDatabase(), current.plan.id)
-      if (record && plan.data) plan.data = applyChanges(plan.data, direction === 'undo' ? record.before : record.after)
+      if (record) plan.applyChanges(direction === 'undo' ? record.before : record.after)
       await refreshHistory()
     } catch (error) {
       lastError.value = error instanceof Error ? error.message : String(error)
@@ -73,7 +72,7 @@ export const useEditStore = defineStore('edits', () => {
     stopWatching()
     stopWatching = watchPlan(getDatabase(), planId, (event) => {
       if (!plan.data || plan.data.plan.id !== planId) return
-      if (event.type === 'change') plan.data = applyChanges(plan.data, event.apply)
+      if (event.type === 'change') plan.applyChanges(event.apply)
       else if (event.type === 'replaced') void plan.reload()
       void refreshHistory()
     })

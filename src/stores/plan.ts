@@ -1,9 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
-import { assignSites } from '@/core/coverage/assign-sites'
-import { buildRegionIndex } from '@/core/geometry/region-index'
-import type { PlanData, Region } from '@/core/model'
-import { evaluatePlan, type PlanEvaluation } from '@/core/plans/evaluate-plan'
+import type { PlanChange, PlanData, Region } from '@/core/model'
+import type { PlanEvaluation } from '@/core/plans/evaluate-plan'
+import { PlanSession } from '@/core/workspace/plan-session'
 import { evaluateTownView, type TownRow, type TownView, type TownViewChoice } from '@/core/workspace/town-view'
 import { getDatabase } from '@/db/database'
 import { openStartPlan, resetDemoPlan } from '@/db/demo-plan'
@@ -36,20 +35,35 @@ export const usePlanStore = defineStore('plan', () => {
   /** Which kind of site and which milestone the town table and the choropleth show. */
   const townChoice = ref<TownViewChoice>({ kind: 'merchant', milestone: 'year' })
 
-  // The region index and the site assignment only change with the regions / the sites, not with the date.
-  const regionIndex = computed(() => (data.value ? buildRegionIndex(data.value.regions) : null))
-  const assignment = computed(() => (data.value && regionIndex.value ? assignSites(regionIndex.value, data.value.sites) : null))
+  /**
+   * The engine's state for `data`, kept current by applyChanges (an edit costs microseconds, whatever the plan's
+   * size). When `data` was replaced as a whole (open, reload, a failed write put back) a new session starts,
+   * keeping the region index if the regions are the same.
+   */
+  let session: PlanSession | null = null
+  const sessionFor = (plan: PlanData): PlanSession => {
+    if (session?.data !== plan) session = new PlanSession(plan, session)
+    return session
+  }
+  const validDate = (): boolean => /^\d{4}-\d{2}-\d{2}$/.test(asOfDate.value)
+
+  // Same objects after a site edit (updated in place): only the regions, or a replaced plan, make new ones.
+  const regionIndex = computed(() => (data.value ? sessionFor(data.value).index : null))
+  const assignment = computed(() => (data.value ? sessionFor(data.value).assignment : null))
   const townView = computed<TownView | null>(() => {
-    if (!data.value || !regionIndex.value || !assignment.value || !/^\d{4}-\d{2}-\d{2}$/.test(asOfDate.value)) return null
-    return evaluateTownView(data.value, asOfDate.value, townChoice.value, { index: regionIndex.value, assignment: assignment.value })
+    if (!data.value || !validDate()) return null
+    const current = sessionFor(data.value)
+    return evaluateTownView(data.value, asOfDate.value, townChoice.value, { index: current.index, assignment: current.assignment, evaluator: current.evaluator(asOfDate.value) })
   })
   /** Every target of the plan evaluated on the as-of date (the dashboard's targets table). */
-  const evaluation = computed<PlanEvaluation | null>(() => {
-    if (!data.value || !regionIndex.value || !assignment.value || !/^\d{4}-\d{2}-\d{2}$/.test(asOfDate.value)) return null
-    return evaluatePlan(data.value, asOfDate.value, { index: regionIndex.value, assignment: assignment.value })
-  })
+  const evaluation = computed<PlanEvaluation | null>(() => (data.value && validDate() ? sessionFor(data.value).evaluator(asOfDate.value).evaluate() : null))
   const townRows = computed<TownRow[]>(() => townView.value?.towns ?? [])
   const countyRow = computed<TownRow | null>(() => townView.value?.root ?? null)
+
+  /** Applies changes to the open plan in memory: the counters follow each site edit instead of recounting. */
+  function applyChanges(changes: readonly PlanChange[]): void {
+    if (data.value) data.value = sessionFor(data.value).apply(changes)
+  }
 
   function show(plan: PlanData): void {
     data.value = plan
@@ -93,5 +107,5 @@ export const usePlanStore = defineStore('plan', () => {
     if (!value) asOfDate.value = data.value?.plan.settings.asOfDate ?? today()
   })
 
-  return { data, state, errorMessage, asOfDate, focusRequest, townChoice, rootRegion, regionIndex, assignment, townView, evaluation, townRows, countyRow, goLiveDate, show, open, reload, resetDemo, focusRegion }
+  return { data, state, errorMessage, asOfDate, focusRequest, townChoice, rootRegion, regionIndex, assignment, townView, evaluation, townRows, countyRow, goLiveDate, applyChanges, show, open, reload, resetDemo, focusRegion }
 })

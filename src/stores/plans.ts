@@ -55,7 +55,7 @@ export const usePlansStore = defineStore('plans', () => {
 
   async function rename(planId: string, name: string): Promise<void> {
     await renamePlan(db, planId, name)
-    if (plan.data?.plan.id === planId) plan.data = { ...plan.data, plan: { ...plan.data.plan, name } }
+    if (plan.data?.plan.id === planId) plan.applyChanges([{ type: 'plan.update', patch: { name } }])
     await refresh()
   }
 

@@ -40,6 +40,11 @@ export interface PlanEvaluator {
   applyEdit(before: Site | null, after: Site | null): void
   /** Coverage, clusters and every target evaluated from the current counters. */
   evaluate(): PlanEvaluation
+  /**
+   * Other targets (e.g. a plan target pushed down to each town) read from the same counters. Their kinds must
+   * be among the kinds the plan's share/count/complete targets project, or they get no projected date.
+   */
+  evaluateTargets(targets: readonly Target[]): Pick<PlanEvaluation, 'targets' | 'problems'>
 }
 
 /** Builds the counters for a plan on `asOfDate` (ISO). */
@@ -57,8 +62,19 @@ export function createPlanEvaluator(data: PlanData, asOfDate: string, options: E
     clusterBook.add(site, 1, chain)
   })
   pending.finishBuild()
-  const scopes = data.targets.map((target) => ({ target, positions: scopePositions(index.tree, data, target) }))
+  const scopesOf = (targets: readonly Target[]) => targets.map((target) => ({ target, positions: scopePositions(index.tree, data, target) }))
+  const scopes = scopesOf(data.targets)
   const indicators = createIndicatorBook(index.tree, data.indicators, asOfDate)
+  const evaluateScopes = (list: typeof scopes, clusters: ClusterState[]): Pick<PlanEvaluation, 'targets' | 'problems'> => {
+    const context: Context = { asOfDate, tree: index.tree, coverage, pending, clusterTallies: tallyClusters(index.tree, clusters), indicators }
+    const targets: TargetEvaluation[] = []
+    const problems: PlanEvaluation['problems'] = []
+    for (const { target, positions } of list) {
+      if (typeof positions === 'string') problems.push({ targetId: target.id, message: positions })
+      else for (const p of positions) targets.push(evaluateTarget(target, index.tree.codes[p]!, inputsFor(context, target, p), asOfDate))
+    }
+    return { targets, problems }
+  }
   return {
     index,
     assignment,
@@ -72,15 +88,9 @@ export function createPlanEvaluator(data: PlanData, asOfDate: string, options: E
     },
     evaluate() {
       const clusters = clusterBook.states()
-      const context: Context = { asOfDate, tree: index.tree, coverage, pending, clusterTallies: tallyClusters(index.tree, clusters), indicators }
-      const targets: TargetEvaluation[] = []
-      const problems: PlanEvaluation['problems'] = []
-      for (const { target, positions } of scopes) {
-        if (typeof positions === 'string') problems.push({ targetId: target.id, message: positions })
-        else for (const p of positions) targets.push(evaluateTarget(target, index.tree.codes[p]!, inputsFor(context, target, p), asOfDate))
-      }
-      return { asOfDate, index, assignment, coverage, clusters, targets, problems }
+      return { asOfDate, index, assignment, coverage, clusters, ...evaluateScopes(scopes, clusters) }
     },
+    evaluateTargets: (targets) => evaluateScopes(scopesOf(targets), clusterBook.states()),
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Milestone, PlanData, Region, SiteKind, Target } from '../model'
-import { evaluatePlan, type EvaluatePlanOptions, type PlanEvaluation } from '../plans/evaluate-plan'
-import type { TargetStatus } from '../targets/evaluate-target'
+import type { Coverage } from '../coverage/coverage'
+import { evaluatePlan, type EvaluatePlanOptions, type PlanEvaluator } from '../plans/evaluate-plan'
+import type { TargetEvaluation, TargetStatus } from '../targets/evaluate-target'
 
 /** What the town table and the choropleth show: one kind of site against one milestone's target. */
 export interface TownViewChoice {
@@ -34,7 +35,13 @@ export interface TownView {
   towns: TownRow[]
   /** The plan's target behind the rows (null: the plan has none for the kind). */
   target: Target | null
-  evaluation: PlanEvaluation
+  /** The counters the rows were read from. */
+  coverage: Coverage
+}
+
+/** An evaluator already built for the plan on the same date: its counters are read instead of recounting. */
+export interface TownViewOptions extends EvaluatePlanOptions {
+  evaluator?: PlanEvaluator
 }
 
 const PUSH_DOWN: ReadonlySet<Target['metric']> = new Set(['share', 'complete'])
@@ -44,7 +51,7 @@ const PUSH_DOWN: ReadonlySet<Target['metric']> = new Set(['share', 'complete'])
  * completeness target ("全县 30% 的商户") is also evaluated in each town, since every town that falls short pulls
  * the county down and the street offices work to it; a county-wide count ("20 schools") is not split.
  */
-export function evaluateTownView(data: PlanData, asOfDate: string, choice: TownViewChoice, options: EvaluatePlanOptions = {}): TownView {
+export function evaluateTownView(data: PlanData, asOfDate: string, choice: TownViewChoice, options: TownViewOptions = {}): TownView {
   const target = pickTarget(data.targets, choice, asOfDate)
   const rootCode = data.plan.rootRegionCode
   const targets: Target[] = []
@@ -54,11 +61,17 @@ export function evaluateTownView(data: PlanData, asOfDate: string, choice: TownV
       targets.push({ ...target, id: `${target.id}#town`, scope: { regionCode: target.scope.regionCode, eachLevel: 'town' } })
     }
   }
-  const evaluation = evaluatePlan({ ...data, targets }, asOfDate, options)
+  const { evaluator } = options
+  if (evaluator && evaluator.coverage.asOfDate !== asOfDate) throw new Error(`town view on ${asOfDate} from an evaluator on ${evaluator.coverage.asOfDate}`)
+  const evaluation = evaluator
+    ? { coverage: evaluator.coverage, targets: evaluator.evaluateTargets(targets).targets }
+    : evaluatePlan({ ...data, targets }, asOfDate, options)
+  const results = new Map<string, TargetEvaluation>()
+  for (const e of evaluation.targets) if (!results.has(e.regionCode)) results.set(e.regionCode, e)
   const row = (region: Region): TownRow => {
     const counts = evaluation.coverage.get(region.code, choice.kind)
     const [live, total] = target?.countUnits ? [counts.liveUnits, counts.totalUnits] : [counts.live, counts.total]
-    const result = target ? evaluation.targets.find((e) => e.regionCode === region.code) : undefined
+    const result = target ? results.get(region.code) : undefined
     return {
       code: region.code,
       name: region.name,
@@ -75,7 +88,7 @@ export function evaluateTownView(data: PlanData, asOfDate: string, choice: TownV
     }
   }
   const root = data.regions.find((r) => r.code === rootCode)
-  return { root: root ? row(root) : null, towns: data.regions.filter((r) => r.level === 'town').map(row), target, evaluation }
+  return { root: root ? row(root) : null, towns: data.regions.filter((r) => r.level === 'town').map(row), target, coverage: evaluation.coverage }
 }
 
 const KIND_METRICS: ReadonlySet<Target['metric']> = new Set(['share', 'count', 'complete'])
