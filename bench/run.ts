@@ -130,12 +130,16 @@ function benchCoverage(regions: Region[], xy: Float64Array): void {
   log(`naive evaluation (every target instance scans every site): ${fmt(naivePerTarget * evaluation.targets.length)} extrapolated — ours is ${ratio(naivePerTarget * evaluation.targets.length, full)} faster`)
 
   const evaluator = createPlanEvaluator(data, '2023-06-30', { index, assignment })
-  const reevaluate = timeMs(51, () => {
-    const [before, after] = edits[Math.floor(Math.random() * edits.length)]!
+  let next = 0
+  const editAndEvaluate = (): void => {
+    const [before, after] = edits[next++ % edits.length]!
     evaluator.applyEdit(before, after)
     evaluator.evaluate()
     evaluator.applyEdit(after, before)
-  })
+  }
+  // Steady state, as in the app after its first few edits: warm the JIT, then the median of many edits.
+  for (let i = 0; i < 200; i++) editAndEvaluate()
+  const reevaluate = timeMs(501, editAndEvaluate)
   log(`one status edit → re-evaluated targets: ${fmt(reevaluate)} (two edits and one evaluate) — ${goal(reevaluate <= 2)} (≤ 2 ms); ${ratio(full, reevaluate)} faster than a full evaluation`)
   const fresh = evaluatePlan(data, '2023-06-30', { index, assignment })
   if (JSON.stringify(evaluator.evaluate().targets) !== JSON.stringify(fresh.targets)) throw new Error('incremental evaluation drifted from a fresh one')

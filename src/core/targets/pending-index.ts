@@ -127,7 +127,8 @@ export function createPendingIndex(tree: RegionTree, asOfDate: string, kinds: It
   const lines: (DayHistograms | undefined)[] = []
   const add = (site: Site, chain: Int32Array, sign: 1 | -1): void => {
     const k = kindIndex(site.kind)
-    const day = byKind[k] ? pendingDayOf(site, asOfDate) : null
+    // A site outside every region (empty chain) counts nowhere: no histogram to make for it.
+    const day = byKind[k] && chain.length > 0 ? pendingDayOf(site, asOfDate) : null
     if (day === null) return
     const histograms = building ? (lines[k] ??= new DayHistograms(tree.codes.length, asOfDay)) : byKind[k]!
     for (let i = 0; i < chain.length; i++) histograms.add(chain[i]!, day, site.units, sign)
