@@ -309,9 +309,9 @@ function fitsColumns(site: Site): boolean {
 }
 
 /** Counts keys without allocating (Object.keys would make an array per site of a 500,000-site import). */
-function countKeys(site: Site): number {
+function countKeys(value: object): number {
   let count = 0
-  for (const _key in site) count++
+  for (const _key in value) count++
   return count
 }
 
@@ -351,7 +351,7 @@ function fitsAttributes(attributes: Record<string, string> | undefined): boolean
 }
 
 function fitsGeometry(geometry: Site['geometry']): boolean {
-  if (typeof geometry !== 'object' || geometry === null || Object.keys(geometry).length !== 2) return false
+  if (typeof geometry !== 'object' || geometry === null || countKeys(geometry) !== 2) return false
   if (geometry.type === 'Point') return isPair(geometry.coordinates)
   return geometry.type === 'LineString' && Array.isArray(geometry.coordinates) && geometry.coordinates.every(isPair)
 }
