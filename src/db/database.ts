@@ -63,6 +63,12 @@ export interface ChangeRow {
   before: StoredChange[]
 }
 
+/** The PMTiles basemap file of this device, on browsers without OPFS (see basemap-file.ts); one row, id 'basemap'. */
+export interface BasemapFileRow {
+  id: string
+  blob: Blob
+}
+
 /** A record changed both here and in an imported change set, waiting for the user's choice. */
 export interface ConflictRow extends Conflict {
   planId: string
@@ -76,6 +82,7 @@ export interface ConflictRow extends Conflict {
  * Version 1 (the first released schema) stored one row per site. Version 2 stores sites as columnar chunks
  * plus a small table of edits, adds the change log, each plan's storage state, pending merge conflicts and
  * photos; its upgrade moves every v1 site into chunks (test/db/upgrade-v1.test.ts opens a v1 fixture).
+ * Version 3 adds the basemap file table (a new, empty table: nothing to move; test/db/upgrade-v2.test.ts).
  */
 export class PlannerDatabase extends Dexie {
   plans!: Table<Plan, string>
@@ -90,6 +97,7 @@ export class PlannerDatabase extends Dexie {
   conflicts!: Table<ConflictRow, [string, string]>
   photos!: Table<Owned<SitePhoto>, [string, string]>
   meta!: Table<MetaRecord, string>
+  basemapFiles!: Table<BasemapFileRow, string>
 
   /** Tells this connection's own broadcasts apart from another tab's (see watchPlan). */
   readonly connectionId = crypto.randomUUID()
@@ -115,6 +123,7 @@ export class PlannerDatabase extends Dexie {
       conflicts: '[planId+key], planId',
       photos: '[planId+id], planId',
     }).upgrade(upgradeSitesToChunks)
+    this.version(3).stores({ basemapFiles: 'id' })
   }
 }
 

@@ -41,7 +41,7 @@ describe('a database written by schema v1', () => {
   it('keeps the settings in meta, and moves the sites into chunks with a state per plan', async () => {
     const db = await upgradedDatabase()
     await db.open()
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(3)
     expect(await db.meta.orderBy('key').toArray()).toEqual([...fixture.tables.meta].sort((a, b) => String(a.key).localeCompare(String(b.key))))
     expect([...db.backendDB().objectStoreNames]).not.toContain('sites')
     const states = await db.planState.toArray()
