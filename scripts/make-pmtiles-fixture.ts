@@ -28,13 +28,15 @@ function pngChunk(type: string, data: Uint8Array): Buffer {
   return Buffer.concat([head, data, crc])
 }
 
-/** A 256 px RGB PNG in the fill colour with a grid line every 32 px, like a plain paper map. */
-export function gridPng(size = 256): Uint8Array {
+type Rgb = readonly [number, number, number]
+
+/** A square RGB PNG in the fill colour with a grid line every 32 px, like a plain paper map (grid = fill: solid). */
+export function gridPng(size = 256, fill: Rgb = FIXTURE_FILL, grid: Rgb = GRID): Uint8Array {
   const rows = Buffer.alloc((size * 3 + 1) * size)
   for (let y = 0; y < size; y++) {
     rows[y * (size * 3 + 1)] = 0 // filter: none
     for (let x = 0; x < size; x++) {
-      const colour = x % 32 === 0 || y % 32 === 0 ? GRID : FIXTURE_FILL
+      const colour = x % 32 === 0 || y % 32 === 0 ? grid : fill
       rows.set(colour, y * (size * 3 + 1) + 1 + x * 3)
     }
   }

@@ -53,23 +53,27 @@ export class PlannerPage {
    * real screenshot of the canvas (a WebGL canvas cannot be read back directly).
    */
   async mapPixels(): Promise<{ drawn: number, live: number }> {
+    const { background, live } = await this.colourShares({ background: [0xee, 0xf1, 0xec], live: [0x2e, 0x9d, 0x5b] })
+    return { drawn: 1 - background!, live: live! }
+  }
+
+  /** Share of the map's pixels near each of the given colours, read off a real screenshot of the canvas. */
+  async colourShares(colours: Record<string, readonly [number, number, number]>): Promise<Record<string, number>> {
     const png = await this.page.locator('[data-testid="map:canvas"] canvas').screenshot()
-    return this.page.evaluate(async (base64) => {
+    return this.page.evaluate(async ({ base64, targets }) => {
       const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob()
       const bitmap = await createImageBitmap(blob)
       const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
       const context = canvas.getContext('2d')!
       context.drawImage(bitmap, 0, 0)
       const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height)
-      let drawn = 0
-      let live = 0
-      const near = (i: number, [r, g, b]: number[]): boolean => Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < 30
+      const counts = Object.fromEntries(Object.keys(targets).map((name) => [name, 0]))
+      const near = (i: number, [r, g, b]: readonly number[]): boolean => Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < 30
       for (let i = 0; i < data.length; i += 4) {
-        if (!near(i, [0xee, 0xf1, 0xec])) drawn++
-        if (near(i, [0x2e, 0x9d, 0x5b])) live++
+        for (const [name, colour] of Object.entries(targets)) if (near(i, colour)) counts[name]!++
       }
       const pixels = data.length / 4
-      return { drawn: drawn / pixels, live: live / pixels }
-    }, png.toString('base64'))
+      return Object.fromEntries(Object.entries(counts).map(([name, count]) => [name, count / pixels]))
+    }, { base64: png.toString('base64'), targets: colours })
   }
 }
