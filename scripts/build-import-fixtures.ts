@@ -203,8 +203,48 @@ function buildShapefiles(): void {
   }))
 }
 
+/**
+ * Indicator reports (test/fixtures/indicators/) as operators send them. The GBK CSV is wide (a column per
+ * indicator, the amount in 万元, months as 2023年6月, towns by name, a 合计 row); the XLSX is long (one row per
+ * indicator, towns by code or its 9-digit prefix, months as date cells) on its second sheet. Both carry the
+ * mistakes the validation must name: an unknown town, a bad month, a non-numeric figure, a repeated row.
+ */
+async function buildIndicatorFixtures(): Promise<void> {
+  const out = resolve(OUT, '../indicators')
+  mkdirSync(out, { recursive: true })
+  const wide = [
+    ['镇街', '月份', '个人钱包（个）', '对公钱包（个）', '交易笔数', '交易金额（万元）'],
+    ['榆山街道', '2023年6月', '"12,345"', '210', '8800', '356.5'],
+    ['锦水街道', '2023年6月', '9870', '150', '6100', '201.25'],
+    ['合计', '2023年6月', '22215', '360', '14900', '557.75'],
+    ['榆山', '2023年7月', '13002', '221', '9400', '380'],
+    ['平阴新区', '2023年7月', '100', '1', '10', '1'],
+    ['锦水街道', '2023年13月', '10010', '155', '6300', '210'],
+    ['锦水街道', '2023年7月', '约一万', '158', '6420', ''],
+    ['榆山街道', '2023年6月', '"12,345"', '210', '8800', '356.5'],
+  ]
+  writeFileSync(resolve(out, 'indicators-wide-gbk.csv'), encodeGbk(csv(wide)))
+  const workbook = new ExcelJS.Workbook()
+  workbook.addWorksheet('填报说明').addRows([['各运营机构于每月末最后两个工作日报送'], ['金额单位见指标名称']])
+  const sheet = workbook.addWorksheet('指标月报')
+  sheet.addRow(['区划代码', '月份', '指标', '数值'])
+  const june = new Date('2023-06-01T00:00:00Z'), july = new Date('2023-07-01T00:00:00Z')
+  sheet.addRows([
+    [370124001000, june, '个人钱包', 12345],
+    [370124001000, june, '交易金额（万元）', 356.5],
+    ['370124002', june, '对公钱包', 150],
+    [370124002000, july, '交易笔数', 6420],
+    [370124002000, july, '交易笔数', 6500],
+    [370124999000, july, '个人钱包', 50],
+    [370124001000, july, '手续费', 12],
+  ])
+  sheet.getColumn(2).numFmt = 'yyyy"年"m"月"'
+  writeFileSync(resolve(out, 'indicators-long.xlsx'), new Uint8Array(await workbook.xlsx.writeBuffer()))
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true })
+  await buildIndicatorFixtures()
   buildCsvFixtures()
   buildBrokenFixtures()
   await buildXlsxFixtures()
