@@ -33,22 +33,58 @@ export async function sitesToXlsx(sites: readonly Site[], sheetName = '站点'):
   return writeWorkbook([{ name: sheetName, header: [...SITE_EXPORT_COLUMNS], rows: siteExportRows(sites) }])
 }
 
+/** A number shown as a percentage (0.3 → 30.0%). */
+export interface PercentCell {
+  percent: number
+}
+
+/** One cell: text, a number, a date (written as an Excel date), a percentage, or empty. */
+export type SheetCell = string | number | Date | PercentCell | null
+
 /** One sheet of a workbook to write. */
 export interface SheetData {
   name: string
   header: string[]
-  rows: Array<Array<string | number | null>>
+  rows: SheetCell[][]
 }
 
-/** Writes sheets into an XLSX file: a bold, frozen header row and columns wide enough for their header. */
+/** Display width of a cell's text in Excel's character units: a CJK character takes two. */
+function textWidth(cell: SheetCell): number {
+  if (cell === null) return 0
+  if (cell instanceof Date) return 10
+  if (typeof cell === 'object') return 6
+  const text = typeof cell === 'number' ? cell.toLocaleString('en-US') : cell
+  let width = 0
+  for (const char of text) width += /[\u2e80-\uffff]/.test(char) ? 2 : 1
+  return width
+}
+
+/** Column widths wide enough for the header and the longest cell (of the first 1,000 rows), within 8–60. */
+export function columnWidths(sheet: SheetData): number[] {
+  return sheet.header.map((title, c) => {
+    const widest = sheet.rows.slice(0, 1_000).reduce((max, row) => Math.max(max, textWidth(row[c] ?? null)), textWidth(title))
+    return Math.min(60, Math.max(8, widest + 2))
+  })
+}
+
+/**
+ * Writes sheets into an XLSX file: a bold, frozen header row, columns sized to their content, dates as Excel
+ * dates and percentages as numbers with a percent format (so they sort and sum in Excel).
+ */
 export async function writeWorkbook(sheets: readonly SheetData[]): Promise<Uint8Array> {
   const ExcelJS = await loadExcel()
   const workbook = new ExcelJS.Workbook()
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] })
     worksheet.addRow(sheet.header).font = { bold: true }
-    for (const row of sheet.rows) worksheet.addRow(row)
-    worksheet.columns.forEach((column, i) => (column.width = Math.max(10, sheet.header[i]!.length * 2 + 2)))
+    for (const row of sheet.rows) {
+      const added = worksheet.addRow(row.map((cell) => (cell !== null && typeof cell === 'object' && !(cell instanceof Date) ? cell.percent : cell)))
+      row.forEach((cell, c) => {
+        if (cell instanceof Date) added.getCell(c + 1).numFmt = 'yyyy-mm-dd'
+        else if (cell !== null && typeof cell === 'object') added.getCell(c + 1).numFmt = '0.0%'
+      })
+    }
+    columnWidths(sheet).forEach((width, i) => (worksheet.getColumn(i + 1).width = width))
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer())
 }
