@@ -4,6 +4,7 @@ import { readSourceTable } from '@/io/import/adapters'
 import type { SourceTable } from '@/io/import/source-table'
 import { analyseIndicators, mappingComplete, type IndicatorAnalysis } from '@/io/indicators/analyse-indicators'
 import { guessIndicatorMapping, type IndicatorMapping } from '@/io/indicators/indicator-columns'
+import { useBusyTask } from '@/composables/useBusyTask'
 import { useEditStore } from '@/stores/edits'
 import { usePlanStore } from '@/stores/plan'
 
@@ -20,24 +21,11 @@ export function useIndicatorImport(label: (file: string, added: number, updated:
   const table = shallowRef<SourceTable | null>(null)
   const mapping = ref<IndicatorMapping | null>(null)
   const analysis = shallowRef<IndicatorAnalysis | null>(null)
-  const error = ref('')
-  const busy = ref(false)
+  const { busy, error, run } = useBusyTask()
   const done = ref<{ added: number, updated: number, unchanged: number } | null>(null)
   let bytes: Uint8Array | null = null
   // A report is for the mapping it was made with: another choice asks for a new validation.
   watch(mapping, () => (analysis.value = null), { deep: true })
-
-  async function run(task: () => Promise<void>): Promise<void> {
-    busy.value = true
-    error.value = ''
-    try {
-      await task()
-    } catch (failure) {
-      error.value = failure instanceof Error ? failure.message : String(failure)
-    } finally {
-      busy.value = false
-    }
-  }
 
   async function readFile(): Promise<void> {
     analysis.value = null

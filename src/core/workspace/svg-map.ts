@@ -8,7 +8,12 @@ export interface Projection {
   project(position: Position): [number, number]
   width: number
   height: number
+  /** Ground metres one unit (pixel) stands for at the box's centre. */
+  metersPerPixel: number
 }
+
+/** Metres in one degree of latitude (a sphere of the Earth's mean radius). */
+const METERS_PER_DEGREE = (6_371_008.8 * Math.PI) / 180
 
 /**
  * A plain equirectangular projection scaled by cos(latitude) at the box's centre, fitted into width × height
@@ -25,6 +30,7 @@ export function fitProjection(box: LngLatBox, width: number, height: number, mar
   return {
     width,
     height,
+    metersPerPixel: METERS_PER_DEGREE / scale,
     project: ([lng = 0, lat = 0]) => [offsetX + (lng - west) * kx * scale, offsetY + (north - lat) * scale],
   }
 }
