@@ -5,9 +5,12 @@ import type { Crs } from '@/io/crs'
 import type { TextEncodingChoice } from '@/io/decode-text'
 import type { BoundaryAnalysis } from '@/io/import/analyse-boundaries'
 import type { ColumnMapping } from '@/io/import/column-mapping'
+import type { SitePreview } from '@/io/import/preview-sites'
 import type { SiteImportPlan, TableSummary } from '@/io/import/site-import'
+import type { ColumnValues, ValueMapping } from '@/io/import/value-mapping'
 import { createImportClient, type ImportClient } from '@/workers/import-client'
 import { useBoundarySteps } from './use-boundary-steps'
+import { useSitePreview } from './use-site-preview'
 import { useSiteSteps } from './use-site-steps'
 
 /** What the import dialog imports: sites (a register) or boundaries (towns/villages). */
@@ -23,7 +26,11 @@ function createImportState() {
     fileName: ref(''),
     read: reactive<{ encoding: TextEncodingChoice, sheet?: string }>({ encoding: 'auto' }),
     summary: shallowRef<Summary | null>(null),
-    choices: reactive({ mapping: {} as ColumnMapping, crs: 'wgs84' as Crs, swap: false }),
+    choices: reactive({ mapping: {} as ColumnMapping, crs: 'wgs84' as Crs, swap: false, values: {} as ValueMapping }),
+    /** The first rows on the map, as the current choices read them (nothing stored). */
+    preview: shallowRef<SitePreview | null>(null),
+    /** The values found in the mapped status and kind columns. */
+    columnValues: shallowRef<ColumnValues[]>([]),
     boundary: reactive({ codeField: '', nameField: '', level: 'town' as RegionLevel }),
     report: shallowRef<SiteImportPlan | null>(null),
     boundaryReport: shallowRef<BoundaryAnalysis | null>(null),
@@ -82,7 +89,7 @@ export function useImport() {
     context.summary.value = result ?? null
     if (!result) return
     context.read.sheet = result.sheet
-    Object.assign(context.choices, { mapping: { ...result.mapping }, crs: result.crs, swap: false })
+    Object.assign(context.choices, { mapping: { ...result.mapping }, crs: result.crs, swap: false, values: {} })
     Object.assign(context.boundary, { codeField: result.boundaryFields.codeField ?? '', nameField: result.boundaryFields.nameField ?? '' })
   }
 
@@ -93,6 +100,7 @@ export function useImport() {
     await readFile()
   }
 
+  useSitePreview(context)
   const canImport = computed(() => !context.busy.value && (context.report.value?.accepted ?? 0) > 0 && !context.done.value)
   return { ...context, canImport, chooseFile, readFile, ...useSiteSteps(context), ...useBoundarySteps(context) }
 }

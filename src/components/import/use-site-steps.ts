@@ -18,7 +18,8 @@ export function useSiteSteps(context: ImportContext) {
     const onProgress = context.client().progress((doneRows: number, total: number) => (context.progress.value = { done: doneRows, total }))
     const planned = { regions: toRaw(data.regions), sites: toRaw(data.sites) }
     // A fresh id prefix per validation: ids of new rows never collide with an earlier import's.
-    const request = { mapping: { ...choices.mapping }, crs: choices.crs, swap: choices.swap, idPrefix: `imp${Date.now().toString(36)}` }
+    const values = { status: { ...choices.values.status }, kind: { ...choices.values.kind } }
+    const request = { mapping: { ...choices.mapping }, crs: choices.crs, swap: choices.swap, values, idPrefix: `imp${Date.now().toString(36)}` }
     report.value = (await run(() => context.client().session.planSites(request, planned, onProgress))) ?? null
   }
 

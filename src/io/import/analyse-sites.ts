@@ -4,7 +4,7 @@ import { locateLinePositions } from '../../core/geometry/locate-line'
 import { locatePosition, type RegionIndex } from '../../core/geometry/region-index'
 import { toWgs84, type Crs } from '../crs'
 import { ImportError } from '../import-error'
-import { siteFields, type RawRecord } from '../sites/site-fields'
+import { siteFields, type RawRecord, type ValueMapping } from '../sites/site-fields'
 import type { ColumnMapping } from './column-mapping'
 import { insideChina, readRawCoordinates } from './row-coordinates'
 import type { SourceGeometry, SourceTable } from './source-table'
@@ -12,7 +12,7 @@ import type { SourceGeometry, SourceTable } from './source-table'
 /** Why a row was rejected. */
 export const ISSUE_CODES = [
   'coordinates-missing', 'coordinates-text', 'coordinates-unparseable', 'outside-china', 'outside-regions',
-  'duplicate-id', 'probable-duplicate', 'unknown-value', 'invalid-value',
+  'duplicate-id', 'probable-duplicate', 'unknown-value', 'rejected-value', 'invalid-value',
 ] as const
 export type IssueCode = (typeof ISSUE_CODES)[number]
 
@@ -38,6 +38,8 @@ export interface AnalyseOptions {
   crs: Crs
   /** Read the lng column as latitude and the lat column as longitude (the usual mix-up). */
   swap?: boolean
+  /** The user's reading of status and kind values the import does not recognise (or wants read otherwise). */
+  values?: ValueMapping
   /** The plan's regions: rows outside every one of them are rejected (skipped when the index has no boundaries). */
   index?: RegionIndex
   /** Prefix of the ids given to rows without one. */
@@ -92,14 +94,19 @@ function analyseRow(record: RawRecord, geometry: SourceGeometry | null | undefin
   }
   let fields: Omit<Site, 'geometry'>
   try {
-    fields = siteFields(record, options.mapping, file, row)
+    fields = siteFields(record, options.mapping, file, row, options.values)
   } catch (error) {
     if (!(error instanceof ImportError)) throw error
-    return { code: error.reason.startsWith('unknown value') ? 'unknown-value' : 'invalid-value', field: error.location.field ?? '', message: error.reason }
+    return { code: issueOfReason(error.reason), field: error.location.field ?? '', message: error.reason }
   }
   if (!options.mapping.id || fields.id === `row-${row}`) fields.id = `${options.idPrefix ?? 'import'}-${row}`
   const point = raw.type === 'Point' ? { type: 'Point' as const, coordinates: positions[0]! } : null
   return { site: { ...fields, geometry: point ?? { type: 'LineString', coordinates: positions } } }
+}
+
+function issueOfReason(reason: string): IssueCode {
+  if (reason.startsWith('unknown value')) return 'unknown-value'
+  return reason.includes('rejected in the value mapping') ? 'rejected-value' : 'invalid-value'
 }
 
 function insideRegions(index: RegionIndex, type: 'Point' | 'LineString', positions: Position[]): boolean {

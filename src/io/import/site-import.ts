@@ -6,6 +6,7 @@ import { guessCrs, guessMapping, type ColumnMapping } from './column-mapping'
 import { reconcileSites } from './reconcile-sites'
 import { suggestCoordinateFix, type CoordinateFix } from './suggest-fix'
 import type { ImportFormat, RawRecord, SourceTable } from './source-table'
+import type { ValueMapping } from './value-mapping'
 
 /** What the dialog shows after reading a file: its shape, the first rows and the guessed mapping. */
 export interface TableSummary {
@@ -43,6 +44,8 @@ export interface SiteImportChoices {
   mapping: ColumnMapping
   crs: Crs
   swap: boolean
+  /** The user's reading of status and kind values (see distinctValues); absent: the automatic one. */
+  values?: ValueMapping
   /** Prefix of the ids of new rows without one (unique per import, so two imports never collide). */
   idPrefix: string
 }

@@ -59,12 +59,43 @@ function text(record: RawRecord, column: string | undefined): string {
   return value === undefined || value === null ? '' : String(value).trim()
 }
 
+/** The model value a raw enum value stands for (its code in any case, or a Chinese label), or undefined. */
+function recognise<T extends string>(raw: string, codes: readonly T[], labels: Record<string, T>): T | undefined {
+  return (codes as readonly string[]).includes(raw.toLowerCase()) ? raw.toLowerCase() as T : labels[raw]
+}
+
 /** Reads an enum field given as its code or a Chinese label; empty gives the fallback. */
 function choice<T extends string>(raw: string, codes: readonly T[], labels: Record<string, T>, fallback: T, at: ImportLocation): T {
   if (raw === '') return fallback
-  const found = (codes as readonly string[]).includes(raw.toLowerCase()) ? raw.toLowerCase() as T : labels[raw]
+  const found = recognise(raw, codes, labels)
   if (!found) throw new ImportError(at, `unknown value "${raw}" (expected one of ${codes.join(', ')})`)
   return found
+}
+
+/**
+ * The user's value mapping for the enum fields a register spells its own way: raw value (trimmed) → model
+ * value, or null to reject the rows that carry it. Values not listed are read as usual (code or Chinese label).
+ */
+export interface ValueMapping {
+  status?: Record<string, SiteStatus | null>
+  kind?: Record<string, SiteKind | null>
+}
+
+/** The enum fields a ValueMapping covers. */
+export type MappedField = keyof ValueMapping
+
+/** What the import recognises by itself for a raw value of `field` ('' → the default), or null. */
+export function recogniseValue(field: MappedField, raw: string): SiteStatus | SiteKind | null {
+  if (raw === '') return field === 'status' ? 'candidate' : 'merchant'
+  return (field === 'status' ? recognise(raw, SITE_STATUSES, STATUS_LABELS) : recognise(raw, SITE_KINDS, KIND_LABELS)) ?? null
+}
+
+/** An enum field through the user's mapping first, then the usual reading. */
+function mappedChoice<T extends string>(raw: string, mapped: Record<string, T | null> | undefined, read: () => T, at: ImportLocation): T {
+  if (!mapped || !Object.hasOwn(mapped, raw)) return read()
+  const value = mapped[raw]
+  if (value === null || value === undefined) throw new ImportError(at, `value "${raw}" is set to be rejected in the value mapping`)
+  return value
 }
 
 /** Accepts 2023-06-30, 2023/6/30 and 2023.6.30; empty gives null. */
@@ -85,17 +116,18 @@ export function parseNumber(raw: string, at: ImportLocation, fallback?: number):
 }
 
 /** Everything of a site except its geometry, validated; `row` names the record in messages. */
-export function siteFields(record: RawRecord, columns: Partial<Record<SiteField, string>>, file: string, row: number): Omit<Site, 'geometry'> {
+export function siteFields(record: RawRecord, columns: Partial<Record<SiteField, string>>, file: string, row: number, values: ValueMapping = {}): Omit<Site, 'geometry'> {
   const at = (field: SiteField): ImportLocation => ({ file, row, field: columns[field] ?? field })
   const units = parseNumber(text(record, columns.units), at('units'), 1)
   if (units < 0) throw new ImportError(at('units'), 'must not be negative')
   const operator = text(record, columns.operator)
+  const kindText = text(record, columns.kind), statusText = text(record, columns.status)
   const methods = text(record, columns.methods).split(/[;,，、|]/).map((m) => m.trim()).filter(Boolean)
   const site: Omit<Site, 'geometry'> = {
     id: text(record, columns.id) || `row-${row}`,
     name: text(record, columns.name),
-    kind: choice(text(record, columns.kind), SITE_KINDS, KIND_LABELS, 'merchant', at('kind')),
-    status: choice(text(record, columns.status), SITE_STATUSES, STATUS_LABELS, 'candidate', at('status')),
+    kind: mappedChoice(kindText, values.kind, () => choice(kindText, SITE_KINDS, KIND_LABELS, 'merchant', at('kind')), at('kind')),
+    status: mappedChoice(statusText, values.status, () => choice(statusText, SITE_STATUSES, STATUS_LABELS, 'candidate', at('status')), at('status')),
     methods: methods.map((m) => choice(m, ACCEPTANCE_METHODS, METHOD_LABELS, 'online', at('methods'))),
     operator: operator === '' ? null : choice(operator, OPERATORS, OPERATOR_LABELS, 'icbc', at('operator')),
     plannedDate: parseDate(text(record, columns.plannedDate), at('plannedDate')),
