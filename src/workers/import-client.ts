@@ -1,4 +1,5 @@
 import { proxy, wrap, type Remote } from 'comlink'
+import type { Site } from '@/core/model'
 import { createImportSession, type ImportSession } from './import-session'
 
 /** A typed handle on the import worker; `close()` ends the worker (the dialog closes it when it closes). */
@@ -18,4 +19,17 @@ export function createImportClient(): ImportClient {
     progress: (callback) => proxy(callback),
     close: () => worker.terminate(),
   }
+}
+
+/** Sites per message: a chunk deserialises on the page in well under the 50 ms of a long task. */
+export const SITE_CHUNK = 5000
+
+/** The last site plan's sites, fetched from the worker in chunks so no single message stalls the page. */
+export async function fetchPlannedSites(session: ImportClient['session'], count: number): Promise<Site[]> {
+  const sites: Site[] = []
+  for (let from = 0; from < count; from += SITE_CHUNK) {
+    const chunk = await session.sites(from, SITE_CHUNK)
+    for (const site of chunk) sites.push(site)
+  }
+  return sites
 }

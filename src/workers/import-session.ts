@@ -1,5 +1,6 @@
 import { buildRegionIndex, type RegionIndex } from '@/core/geometry/region-index'
 import type { Region, Site } from '@/core/model'
+import type { RejectedRow } from '@/io/import/analyse-sites'
 import type { Crs } from '@/io/crs'
 import { readSourceTable } from '@/io/import/adapters'
 import { analyseBoundaries, guessBoundaryFields, type BoundaryAnalysis, type BoundaryOptions } from '@/io/import/analyse-boundaries'
@@ -9,6 +10,20 @@ import { rejectedRowsCsv } from '@/io/import/rejected-csv'
 import { planSiteImport, summariseTable, type SiteImportChoices, type SiteImportPlan, type TableSummary } from '@/io/import/site-import'
 import type { ImportFormat, ReadOptions, SourceTable } from '@/io/import/source-table'
 import { distinctValues, type ColumnValues } from '@/io/import/value-mapping'
+
+/** Rejected rows the report lists; the rest stay in the worker, for the CSV download. */
+export const REJECTED_SHOWN = 50
+
+/**
+ * A site plan as the page receives it: the figures and the first rejected rows. The sites and the other rejected
+ * rows stay in the worker — 100,000 rows cloned at once would stall the page for a second or more — and the
+ * sites cross in chunks (`sites`) when the user imports.
+ */
+export interface SiteImportReport extends Omit<SiteImportPlan, 'sites' | 'rejected'> {
+  siteCount: number
+  rejected: RejectedRow[]
+  rejectedCount: number
+}
 
 /** What the dialog asks of an import: read a file, then plan sites or boundaries from it, as often as choices change. */
 export interface ImportSession {
@@ -20,7 +35,9 @@ export interface ImportSession {
   preview(reading: { mapping: ColumnMapping, crs: Crs, swap: boolean }, limit?: number): Promise<SitePreview>
   /** The distinct values of the mapped status and kind columns, with counts and their automatic reading. */
   values(mapping: ColumnMapping): Promise<ColumnValues[]>
-  planSites(choices: SiteImportChoices, plan: { regions: Region[], sites: Site[] }, onProgress?: (done: number, total: number) => void): Promise<SiteImportPlan>
+  planSites(choices: SiteImportChoices, plan: { regions: Region[], sites: Site[] }, onProgress?: (done: number, total: number) => void): Promise<SiteImportReport>
+  /** Sites `from`…`from + count` of the last site plan (what importing it stores). */
+  sites(from: number, count: number): Promise<Site[]>
   planBoundaries(options: BoundaryOptions): Promise<BoundaryAnalysis>
   /** The rejected rows of the last site plan as CSV (UTF-8 with BOM). */
   rejectedCsv(): Promise<string>
@@ -56,7 +73,11 @@ export function createImportSession(): ImportSession {
     },
     async planSites(choices, plan, onProgress) {
       lastPlan = planSiteImport(current(), choices, plan, onProgress)
-      return lastPlan
+      const { sites, rejected, ...figures } = lastPlan
+      return { ...figures, siteCount: sites.length, rejected: rejected.slice(0, REJECTED_SHOWN), rejectedCount: rejected.length }
+    },
+    async sites(from, count) {
+      return lastPlan?.sites.slice(from, from + count) ?? []
     },
     async planBoundaries(options) {
       return analyseBoundaries(current(), options)

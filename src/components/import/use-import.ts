@@ -6,9 +6,10 @@ import type { TextEncodingChoice } from '@/io/decode-text'
 import type { BoundaryAnalysis } from '@/io/import/analyse-boundaries'
 import type { ColumnMapping } from '@/io/import/column-mapping'
 import type { SitePreview } from '@/io/import/preview-sites'
-import type { SiteImportPlan, TableSummary } from '@/io/import/site-import'
+import type { TableSummary } from '@/io/import/site-import'
 import type { ColumnValues, ValueMapping } from '@/io/import/value-mapping'
 import { createImportClient, type ImportClient } from '@/workers/import-client'
+import type { SiteImportReport } from '@/workers/import-session'
 import { useBoundarySteps } from './use-boundary-steps'
 import { useSitePreview } from './use-site-preview'
 import { useSiteSteps } from './use-site-steps'
@@ -32,7 +33,7 @@ function createImportState() {
     /** The values found in the mapped status and kind columns. */
     columnValues: shallowRef<ColumnValues[]>([]),
     boundary: reactive({ codeField: '', nameField: '', level: 'town' as RegionLevel }),
-    report: shallowRef<SiteImportPlan | null>(null),
+    report: shallowRef<SiteImportReport | null>(null),
     boundaryReport: shallowRef<BoundaryAnalysis | null>(null),
     progress: ref<{ done: number, total: number } | null>(null),
     busy: ref(false),

@@ -3,6 +3,7 @@ import { useI18n } from 'vue-i18n'
 import { downloadBlob } from '@/composables/download'
 import { useEditStore } from '@/stores/edits'
 import { usePlanStore } from '@/stores/plan'
+import { fetchPlannedSites } from '@/workers/import-client'
 import type { ImportContext } from './use-import'
 
 /** The site steps of the import: validate against the open plan, apply a suggested fix, download rejects, import. */
@@ -40,12 +41,16 @@ export function useSiteSteps(context: ImportContext) {
     const planned = report.value
     if (!planned) return
     const figures = { added: planned.added, updated: planned.updated, unchanged: planned.unchanged }
-    if (planned.sites.length === 0) {
+    if (planned.siteCount === 0) {
       done.value = figures
       return
     }
     const label = t('import.label', { file: fileName.value, added: planned.added, updated: planned.updated })
-    const ok = await run(async () => (await edits.commit([{ type: 'sites.put', sites: planned.sites }], label), true))
+    const ok = await run(async () => {
+      const sites = await fetchPlannedSites(context.client().session, planned.siteCount)
+      await edits.commit([{ type: 'sites.put', sites }], label)
+      return true
+    })
     if (ok) done.value = figures
   }
 

@@ -14,6 +14,16 @@ describe('the import worker session', () => {
     expect((await session.rejectedCsv()).split('\r\n')).toHaveLength(4)
   })
 
+  it('keeps the sites and most rejected rows in the worker, handing the sites out in chunks', async () => {
+    const session = createImportSession()
+    const summary = await session.read('sites-utf8-bom.csv', fixture('sites-utf8-bom.csv'), {})
+    const report = await session.planSites({ mapping: summary.mapping, crs: 'wgs84', swap: false, idPrefix: 'x' }, { regions: await fixtureTowns(), sites: [] })
+    expect(report).toMatchObject({ accepted: 5, siteCount: 5, rejectedCount: 0, rejected: [] })
+    expect(report).not.toHaveProperty('sites')
+    expect((await session.sites(0, 2)).map((s) => s.id)).toEqual(['m1', 'm2'])
+    expect((await session.sites(4, 2)).map((s) => s.id)).toEqual(['p1'])
+  })
+
   it('refuses to plan before a file is read', async () => {
     await expect(createImportSession().planBoundaries({ crs: 'wgs84' })).rejects.toThrow('no file has been read')
   })
