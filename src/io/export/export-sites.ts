@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson'
 import type { Site } from '../../core/model'
-import { loadExcel } from '../import/read-xlsx-table'
+import { loadExcel } from '../load-excel'
 import { csvDocument } from './csv-text'
 
 /** The columns of a site export, in the Chinese names the import recognises, so an export imports again. */
