@@ -1,4 +1,7 @@
-/** npm run bench:import — the import benchmarks in Node (see bench/import.ts). */
 import { runImportBenchmarks } from './import'
 
-await runImportBenchmarks()
+// `npm run bench:import`: the import benchmark alone, in headless Chromium (see bench/import.ts).
+runImportBenchmarks().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})

@@ -184,3 +184,6 @@ await (await import('./scenarios')).runScenarioBenchmarks()
 
 // Map (issue 6, bench/map.ts): the site layer against the app's GeoJSON layers, 200,000 sites in headless Chromium.
 if (only !== 'engine' && only !== 'storage') await (await import('./map')).runMapBenchmarks()
+
+// Import (issue 5, bench/import.ts): a 100,000-row register through the import worker into IndexedDB, in headless Chromium.
+if (only !== 'engine' && only !== 'storage') await (await import('./import')).runImportBenchmarks()
