@@ -18,14 +18,26 @@ function townPositions(count: number): Array<[number, number]> {
 }
 
 /** A register as a street office writes it: Chinese header, Chinese status values, UTF-8 with BOM. */
-function register(rows: Array<[string, string]>): Buffer {
+function register(rows: Array<[string, string]>, extra: Array<[string, string, number, number]> = []): Buffer {
   const positions = townPositions(rows.length)
-  const lines = rows.map(([name, status], i) => `${name},商户,${status},${positions[i]![0]},${positions[i]![1]},2023-01-05`)
+  const placed = [...rows.map(([name, status], i): [string, string, number, number] => [name, status, ...positions[i]!]), ...extra]
+  const lines = placed.map(([name, status, lng, lat]) => `${name},商户,${status},${lng},${lat},2023-01-05`)
   return Buffer.from(`\uFEFF名称,类型,状态,经度,纬度,上线日期\r\n${lines.join('\r\n')}\r\n`)
 }
 
 const liveIn = async (p: Page): Promise<number> => Number(await p.textContent(`[data-testid="coverage:row"][data-code="${TOWN}"] [data-testid="coverage:live"]`))
 const count = async (p: Page, id: string): Promise<number> => Number(await p.getAttribute(`[data-testid="import:${id}"]`, 'data-count'))
+
+const previewFigures = async (p: Page): Promise<{ points: number, outside: number, unplaced: number }> => p.$eval('[data-testid="import:preview-map"]', (el) => {
+  const data = (el as HTMLElement).dataset
+  return { points: Number(data.points), outside: Number(data.outside), unplaced: Number(data.unplaced) }
+})
+
+async function chooseRegister(p: Page, name: string, bytes: Buffer): Promise<void> {
+  await p.click('[data-testid="import:open"]')
+  await p.setInputFiles('[data-testid="import:file"]', { name, mimeType: 'text/csv', buffer: bytes })
+  await p.waitForSelector('[data-testid="import:preview"]')
+}
 
 /** Goes through the dialog: file → (guessed mapping) → validate → import; returns the report's figures. */
 async function importCsv(p: Page, name: string, bytes: Buffer): Promise<{ add: number, update: number, keep: number }> {
@@ -55,6 +67,45 @@ describe('importing a register', () => {
     await session.page.reload()
     await session.page.waitForSelector('[data-testid="coverage:row"]')
     expect(await liveIn(session.page)).toBe(before + 3)
+  })
+})
+
+describe('previewing a register on the map', () => {
+  it('shows the first rows as points, outside ones apart, follows the lng/lat choice, and stores nothing', async () => {
+    await session.planner.open()
+    const before = await session.planner.rows()
+    await chooseRegister(session.page, '预览.csv', register([['预览甲', '已开通'], ['预览乙', '已开通'], ['预览丙', '改造中'], ['预览丁', '待对接']], [['县外店', '已开通', 117.5, 36.9]]))
+    await expect.poll(() => previewFigures(session.page)).toEqual({ points: 5, outside: 1, unplaced: 0 })
+
+    await session.page.check('[data-testid="import:swap"]')
+    await expect.poll(() => previewFigures(session.page)).toEqual({ points: 0, outside: 0, unplaced: 5 })
+    await session.page.uncheck('[data-testid="import:swap"]')
+    await session.page.selectOption('[data-testid="import:map-lat"]', '经度')
+    await expect.poll(() => previewFigures(session.page)).toEqual({ points: 0, outside: 0, unplaced: 5 })
+
+    await session.page.click('[data-testid="import:close"]')
+    expect(await session.planner.rows()).toEqual(before)
+    await session.page.reload()
+    await session.page.waitForSelector('[data-testid="coverage:row"]')
+    expect(await session.planner.rows()).toEqual(before)
+  })
+})
+
+describe('mapping a register\'s own status values', () => {
+  it('imports rows with an unrecognised status as the value the user maps it to', async () => {
+    await session.planner.open()
+    const before = await liveIn(session.page)
+    await chooseRegister(session.page, '取值.csv', register([['取值甲', '已签约开通'], ['取值乙', '已签约开通'], ['取值丙', '已开通']]))
+    const row = session.page.locator('[data-testid="import:values-status"] [data-testid="import:value-row"][data-value="已签约开通"]')
+    await expect.poll(() => row.locator('td').nth(1).textContent()).toBe('2')
+    expect(await row.locator('[data-testid="import:value-choice"]').inputValue()).toBe('!unknown')
+    await row.locator('[data-testid="import:value-choice"]').selectOption('live')
+    await session.page.click('[data-testid="import:validate"]')
+    await session.page.waitForSelector('[data-testid="import:report"]')
+    expect({ add: await count(session.page, 'will-add'), rejected: await count(session.page, 'rejected') }).toEqual({ add: 3, rejected: 0 })
+    await session.page.click('[data-testid="import:commit"]')
+    await session.page.waitForSelector('[data-testid="import:done"]')
+    await expect.poll(() => liveIn(session.page)).toBe(before + 3)
   })
 })
 
