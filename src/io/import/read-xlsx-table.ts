@@ -3,6 +3,9 @@ import type { RawRecord, ReadOptions, SourceTable } from './source-table'
 import { openWorkbook, type XlsxWorkbook } from './xlsx-sheet-reader'
 import { readSheetRows, type SheetRows } from './xlsx-sheet-scan'
 
+// Import no longer reads with exceljs; its loader lives in io/load-excel and is re-exported for existing callers.
+export { loadExcel } from '../load-excel'
+
 /** The parts a workbook's sheets are read with (the sheets themselves are unzipped only when read). */
 const WORKBOOK_PARTS = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'])
 
