@@ -1,22 +1,20 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { DEMO_REPORT_DATE } from '@/core/demo'
 import { DEFAULT_CLUSTER_RULE } from '@/core/model'
 import { evaluatePlan } from '@/core/plans/evaluate-plan'
 import { instantiateTemplate } from '@/core/templates'
 import { readDemoFiles } from '../support/demo-expectations'
-import { launchChromium } from './support/browser'
+import { useFreshPage } from './support/fresh-page'
 
-const origin = inject('appOrigin')
-let browser: Browser
+const session = useFreshPage({ viewport: { width: 1440, height: 1000 } })
 let page: Page
 
-beforeAll(async () => {
-  browser = await launchChromium()
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage()
-})
-afterAll(async () => {
-  await browser?.close()
+/** Every test starts on the dashboard of a first run (the demo plan, nothing edited). */
+beforeEach(async () => {
+  page = session.page
+  await page.goto(`${session.origin}/#/dashboard`)
+  await page.waitForSelector('[data-testid="dashboard:target-row"]', { timeout: 30_000 })
 })
 
 function engineEvaluation() {
@@ -29,8 +27,6 @@ function engineEvaluation() {
 
 describe('the dashboard', () => {
   it('lists every target of the plan with the engine evaluation, and draws its charts', async () => {
-    await page.goto(`${origin}/#/dashboard`)
-    await page.waitForSelector('[data-testid="dashboard:target-row"]', { timeout: 30_000 })
     const engine = engineEvaluation()
     await expect(page.locator('[data-testid="dashboard:target-row"]').count()).resolves.toBe(engine.targets.length)
     const schools = engine.targets.find((e) => e.targetId === 'pingyin-2023/r3-year-school')!
@@ -65,6 +61,6 @@ describe('the dashboard', () => {
   it('goes back to the map from the navigation', async () => {
     await page.click('[data-testid="nav:map"]')
     await page.waitForSelector('[data-testid="coverage:row"]')
-    expect(page.url()).toBe(`${origin}/#/`)
+    expect(page.url()).toBe(`${session.origin}/#/`)
   })
 })

@@ -1,21 +1,11 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium } from './support/browser'
+import { describe, expect, it } from 'vitest'
+import { useFreshPage } from './support/fresh-page'
 
-const origin = inject('appOrigin')
-let browser: Browser
-let page: Page
-
-beforeAll(async () => {
-  browser = await launchChromium()
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage()
-})
-afterAll(async () => {
-  await browser?.close()
-})
+const session = useFreshPage({ viewport: { width: 1440, height: 1000 } })
 
 describe('scenarios', () => {
   it('generates a gap-closing plan, saves it as a new plan, and compares it with the original', async () => {
+    const { page, origin } = session
     await page.goto(`${origin}/#/scenarios`)
     await page.click('[data-testid="scenario:run"]', { timeout: 30_000 })
     await page.waitForSelector('[data-testid="scenario:summary"]')
