@@ -1,7 +1,7 @@
 import type { Position } from 'geojson'
 import type { Cluster, ClusterRule, Site } from '../model'
 import { isLiveOn } from '../model'
-import { EDGE_CROSSES, EDGE_ON, testEdge } from '../geometry/edge-test'
+import { inRings } from '../geometry/edge-test'
 import { buildPolygonGrid, locateParts, type PolygonGrid } from '../geometry/polygon-grid'
 import { locatePoint, type RegionIndex } from '../geometry/region-index'
 import { fromDay, toDay } from '../targets/dates'
@@ -110,19 +110,6 @@ export class ClusterBook {
       }
     })
   }
-}
-
-/** Boundary-inclusive even-odd test with turf's own edge predicate, as the grid answers. */
-function inRings(rings: Position[][], x: number, y: number): boolean {
-  let inside = false
-  for (const ring of rings) {
-    for (let i = 0; i + 1 < ring.length; i++) {
-      const result = testEdge(ring[i]![0]!, ring[i]![1]!, ring[i + 1]![0]!, ring[i + 1]![1]!, x, y)
-      if (result === EDGE_ON) return true
-      if (result === EDGE_CROSSES) inside = !inside
-    }
-  }
-  return inside
 }
 
 function ringBoxes(clusters: Cluster[]): Float64Array {

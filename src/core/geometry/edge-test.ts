@@ -1,3 +1,4 @@
+import type { Position } from 'geojson'
 import { orient2d } from 'robust-predicates'
 
 /** Result of testing one polygon edge against the horizontal ray from a point towards -x. */
@@ -28,4 +29,20 @@ export function testEdge(x1: number, y1: number, x2: number, y2: number, px: num
     if ((f > 0 && v2 > 0 && v1 <= 0) || (f < 0 && v2 <= 0 && v1 > 0)) return EDGE_CROSSES
   }
   return EDGE_NONE
+}
+
+/**
+ * Boundary-inclusive even-odd test of a point against a polygon's rings (outer ring and holes), with the edge
+ * predicate above: the same answer as turf's booleanPointInPolygon, boundary included.
+ */
+export function inRings(rings: Position[][], x: number, y: number): boolean {
+  let inside = false
+  for (const ring of rings) {
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const result = testEdge(ring[i]![0]!, ring[i]![1]!, ring[i + 1]![0]!, ring[i + 1]![1]!, x, y)
+      if (result === EDGE_ON) return true
+      if (result === EDGE_CROSSES) inside = !inside
+    }
+  }
+  return inside
 }
