@@ -48,6 +48,8 @@ export interface SiteLayer extends CustomLayerInterface {
   setSelected(id: string | null): void
   /** The id of the nearest shown site within radiusPx of a screen point (CSS px, as MapLibre events give), or null. */
   pick(point: { x: number, y: number }, radiusPx?: number): string | null
+  /** Whether the last frame drew the sites aggregated into bins (see aggregateBelowZoom), for the legend. */
+  isAggregated(): boolean
 }
 
 function iconOf(map: MapLibreMap) {
@@ -152,5 +154,6 @@ export function createSiteLayer(options: SiteLayerOptions = {}): SiteLayer {
       repaint()
     },
     pick: (point, radiusPx) => pickSite(state, point, radiusPx ?? options.pickRadiusPx ?? 8),
+    isAggregated: () => state.aggregated && state.packed.count > 0,
   }
 }
