@@ -381,6 +381,15 @@ const en: typeof zhCN = {
     apply: 'Change them',
     bulkLabel: 'Changed {n} sites',
     newSiteName: 'New merchant',
+    lasso: 'Lasso-select',
+    lassoHint: 'Press and draw around an area of the map; on release the (filtered) sites inside are selected. Esc cancels.',
+  },
+  move: {
+    hint: 'Drag this site on the map to move it (Esc cancels; undoable).',
+    label: 'Moved {name}',
+    moved: 'Moved “{name}”, still in {to}.',
+    movedTo: 'Moved “{name}” from {from} to {to}; coverage updated.',
+    outside: '“{name}” now lies outside every town/street of the plan: it is kept as a site outside the regions and counts for no town.',
   },
   coverage: {
     title: 'Coverage by town/street',
@@ -412,6 +421,8 @@ const en: typeof zhCN = {
     clusters: 'Consumption clusters',
     towns: 'Town/street boundaries',
     approximate: 'Town/street boundaries are approximate, not official',
+    bins: 'Aggregated sites',
+    binsNote: 'At this zoom nearby sites are drawn as one dot: the larger, the more sites; coloured by their most common status. Zoom in for single sites.',
   },
   import: {
     open: 'Import',

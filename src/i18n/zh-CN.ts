@@ -379,6 +379,15 @@ export default {
     apply: '批量修改',
     bulkLabel: '批量修改 {n} 个点位',
     newSiteName: '新商户',
+    lasso: '套索选择',
+    lassoHint: '按住并在地图上圈出一片区域，松开即选中圈内（符合筛选）的点位；Esc 取消。',
+  },
+  move: {
+    hint: '在地图上拖动此点位即可移动位置（Esc 取消，可撤销）。',
+    label: '移动 {name}',
+    moved: '已移动「{name}」，仍在{to}。',
+    movedTo: '已将「{name}」从{from}移到{to}，覆盖统计已更新。',
+    outside: '「{name}」已移到方案所有镇街之外：保留为区域外点位，不计入任何镇街的覆盖率。',
   },
   coverage: {
     title: '各镇街受理覆盖',
@@ -410,6 +419,8 @@ export default {
     clusters: '消费集聚区',
     towns: '镇街边界',
     approximate: '镇街边界为近似示意，非官方界线',
+    bins: '聚合点位',
+    binsNote: '此缩放级别下相邻点位合为一个圆点：越大点位越多，颜色为其中最多的状态；放大后显示单个点位。',
   },
   import: {
     open: '导入',

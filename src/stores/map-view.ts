@@ -48,9 +48,12 @@ export const useMapViewStore = defineStore('map-view', () => {
   const tab = ref<SideTab>('coverage')
   /** The device's position (field mode), WGS-84, with its accuracy; null until located. */
   const myLocation = ref<{ lng: number, lat: number, accuracyMeters: number } | null>(null)
-  /** 'place': the next map click adds a site there · 'box': a drag on the map selects the sites inside. */
-  const tool = ref<'none' | 'place' | 'box'>('none')
-  /** Sites picked by a box for a bulk change. */
+  /**
+   * 'place': the next map click adds a site there · 'box', 'lasso': a drag on the map selects the sites inside ·
+   * 'cluster': a cluster is being drawn or reshaped (clicks belong to it: they neither select nor drag sites).
+   */
+  const tool = ref<'none' | 'place' | 'box' | 'lasso' | 'cluster'>('none')
+  /** Sites picked by a box or a lasso for a bulk change. */
   const boxSelection = ref<string[]>([])
   /** The site whose panel is open. */
   const selectedSiteId = ref<string | null>(null)

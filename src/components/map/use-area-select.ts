@@ -1,0 +1,30 @@
+import type { Map as MapLibreMap } from 'maplibre-gl'
+import { watch, type ShallowRef } from 'vue'
+import { boxRing, sitesInRing } from '@/core/workspace/select-sites'
+import { startBoxSelect } from '@/map/box-select'
+import { startLassoSelect } from '@/map/lasso-select'
+import { useMapViewStore } from '@/stores/map-view'
+
+/**
+ * The box and lasso tools: while one is on, a drag on the map selects the point sites the filter shows inside the
+ * rectangle or the free-hand path, for the bulk edit of the site tools.
+ */
+export function useAreaSelect(map: ShallowRef<MapLibreMap | null>): () => void {
+  const view = useMapViewStore()
+  let stop: (() => void) | null = null
+  const select = (ring: [number, number][]): void => {
+    view.boxSelection = sitesInRing(view.visibleSites, ring)
+  }
+  const stopWatch = watch(() => view.tool, (tool) => {
+    stop?.()
+    stop = null
+    if (!map.value) return
+    map.value.getCanvas().style.cursor = tool === 'none' ? '' : 'crosshair'
+    if (tool === 'box') stop = startBoxSelect(map.value, (bounds) => select(boxRing(bounds) as [number, number][]))
+    else if (tool === 'lasso') stop = startLassoSelect(map.value, select)
+  })
+  return () => {
+    stopWatch()
+    stop?.()
+  }
+}
