@@ -16,6 +16,9 @@ export interface ClusterDraw {
 
 export function createClusterDraw(map: MapLibreMap): ClusterDraw {
   let terra: TerraDraw | null = null
+  // Leaving the map view removes the map before its panels unmount: terra-draw's layers went with it, and stopping
+  // it then would throw (its clear() writes to sources that no longer exist) and break the route change.
+  map.once('remove', () => { terra = null })
 
   async function ready(): Promise<TerraDraw> {
     if (terra) return terra
