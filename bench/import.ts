@@ -1,8 +1,8 @@
 /**
  * Import benchmark (issue 5): a 100,000-row register (UTF-8 CSV with BOM, GCJ-02, Chinese header and values)
  * imported into a plan in headless Chromium through the app's code — the import worker reads, decodes,
- * converts, validates, locates and matches; the page stores the sites in one commit (src/db) and assigns them
- * as the plan store does — and the same rows as XLSX. Beside it, in the same run and the same browser, the
+ * converts, validates, locates and matches; the page applies the sites to the plan store's counters
+ * (PlanSession) and stores them in one commit (src/db), as the planner does — and the same rows as XLSX. Beside it, in the same run and the same browser, the
  * naive way: everything on the main thread (papaparse or exceljs to objects, gcoord + turf per row, Dexie
  * bulkPut of one row per site). The Long Tasks API reports the main thread's longest task meanwhile. Not timed:
  * the app's re-render after the commit (table, map layers), which a bench page without the app does not have.

@@ -7,9 +7,9 @@ export type ImportMode = 'ours' | 'naive'
 export interface ImportRun {
   mode: ImportMode
   format: 'csv' | 'xlsx'
-  /** From the file's bytes in memory to the sites stored and assigned. */
+  /** From the file's bytes in memory to the sites counted in the planner and stored. */
   ms: number
-  /** Where the time went (ours: read, validate, store, assign; naive: parse, convert + locate, store). */
+  /** Where the time went (ours: read, validate, transfer, apply, store; naive: parse, convert + locate, store). */
   phases: Record<string, number>
   stored: number
   /** Long Tasks API: main-thread tasks over 50 ms during the import. */

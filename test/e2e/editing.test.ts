@@ -91,9 +91,12 @@ describe('field mode on a tablet', () => {
     const first = page.locator('[data-testid="field:nearest-item"]').first()
     const target = (await first.locator('small').innerText()).includes('已暂停') ? 'contacted' : 'suspended'
     await first.locator('button').first().click()
+    // Touch targets, measured while the status buttons are open (they close once the change is stored).
+    await first.locator('[data-testid="field:set-status"]').first().waitFor()
+    const boxes = await page.$$eval('[data-testid="field:set-status"], [data-testid="field:locate"]', (els) => els.map((e) => e.getBoundingClientRect().height))
+    expect(boxes.length).toBeGreaterThan(5)
+    expect(Math.min(...boxes)).toBeGreaterThanOrEqual(44)
     await first.locator(`[data-testid="field:set-status"][data-value="${target}"]`).click()
     await expect.poll(() => page.locator(`[data-testid="field:nearest-item"][data-site-id="${ids[0]}"] small`).innerText()).toContain(target === 'suspended' ? '已暂停' : '已对接')
-    const boxes = await page.$$eval('[data-testid="field:set-status"], [data-testid="field:locate"]', (els) => els.map((e) => e.getBoundingClientRect().height))
-    expect(Math.min(...boxes)).toBeGreaterThanOrEqual(44)
   })
 })
