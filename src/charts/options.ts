@@ -1,6 +1,7 @@
 import type { EChartsCoreOption } from 'echarts/core'
 import type { TownRow } from '@/core/workspace/town-view'
 import type { BurnUp, TargetMarker } from '@/core/workspace/burn-up'
+import type { IndicatorSeries, IndicatorTargetMarker } from '@/core/workspace/indicator-series'
 import { TARGET_STATUS_COLORS } from '@/map/status-style'
 
 /**
@@ -69,5 +70,49 @@ export function breakdownOption(counts: Map<string, number>, labelOf: (key: stri
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: entries.map(([key]) => labelOf(key)) },
     series: [{ type: 'bar', data: entries.map(([, n]) => n), itemStyle: { color }, label: { show: true, position: 'right' } }],
+  }
+}
+
+export interface IndicatorChartLabels {
+  observed: string
+  /** A marker's tooltip line: the target's title and its status. */
+  marker: (marker: IndicatorTargetMarker) => string
+  /** Axis and marker numbers, compact (400万, 4M). */
+  format: (value: number) => string
+}
+
+/**
+ * One indicator of the root region by month as a line, each target as a pin at its due month and a dashed line
+ * at its threshold up to that month, both in the colour of the engine's status.
+ */
+export function indicatorOption(series: IndicatorSeries, labels: IndicatorChartLabels): EChartsCoreOption {
+  const targets = series.targets.filter((m) => series.months.includes(m.month))
+  const first = series.months[0] ?? ''
+  return {
+    grid: { left: 64, right: 24, top: 36, bottom: 32 },
+    tooltip: { trigger: 'axis', valueFormatter: (value: number | null) => (value === null ? '–' : labels.format(value)) },
+    xAxis: { type: 'category', data: series.months, boundaryGap: false },
+    yAxis: {
+      type: 'value',
+      max: (extent: { max: number }) => Math.max(extent.max, ...targets.map((m) => m.threshold)),
+      axisLabel: { formatter: (value: number) => labels.format(value) },
+    },
+    series: [{
+      name: labels.observed, type: 'line', data: series.values, symbolSize: 6, itemStyle: { color: '#4e79a7' }, areaStyle: { opacity: 0.12 },
+      markPoint: {
+        symbol: 'pin', symbolSize: 36,
+        // Beside the pin rather than in it: 1000万 or 10M does not fit a pin's head.
+        label: { position: 'left', distance: 2, color: '#243447', formatter: ({ value }: { value: number }) => labels.format(value) },
+        tooltip: { trigger: 'item', formatter: ({ name }: { name: string }) => name },
+        data: targets.map((m) => ({ name: labels.marker(m), coord: [m.month, m.threshold], value: m.threshold, targetId: m.targetId, itemStyle: { color: TARGET_STATUS_COLORS[m.status] } })),
+      },
+      markLine: {
+        symbol: 'none', silent: true, label: { show: false },
+        data: targets.map((m) => [
+          { coord: [first, m.threshold], lineStyle: { color: TARGET_STATUS_COLORS[m.status], type: 'dashed', width: 1.5 } },
+          { coord: [m.month, m.threshold] },
+        ]),
+      },
+    }],
   }
 }

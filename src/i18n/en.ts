@@ -333,6 +333,12 @@ const en: typeof zhCN = {
     add: 'Record',
     addedLabel: 'Indicator recorded: {indicator} ({date})',
     key: { personal_wallets: 'Personal wallets', corporate_wallets: 'Corporate wallets', transaction_count: 'Transactions', transaction_amount_yuan: 'Transaction amount (yuan)' },
+    chart: {
+      observed: 'Observed',
+      caption: '{region}, cumulative at each month\'s end',
+      marker: '{title}: by {date} · {status}',
+      empty: 'No indicator observations yet: record them per region and month, or import a file, to chart the plan\'s indicators against their targets by month.',
+    },
     import: {
       open: 'Import from file…',
       title: 'Import indicators (CSV / XLSX)',

@@ -331,6 +331,12 @@ export default {
     add: '录入',
     addedLabel: '录入指标：{indicator}（{date}）',
     key: { personal_wallets: '个人钱包（个）', corporate_wallets: '对公钱包（个）', transaction_count: '交易笔数', transaction_amount_yuan: '交易金额（元）' },
+    chart: {
+      observed: '观测值',
+      caption: '{region}，每月末累计值',
+      marker: '{title}：{date} 前 · {status}',
+      empty: '尚无指标观测值：按地区和月份录入，或从文件导入后，这里按月绘出全域指标与目标。',
+    },
     import: {
       open: '从文件导入…',
       title: '导入指标（CSV / XLSX）',

@@ -58,6 +58,20 @@ describe('the dashboard', () => {
     await expect(page.locator('[data-testid="indicator:observation"]').first().innerText()).resolves.toContain('25,000')
   })
 
+  it('charts a recorded indicator by month against its target', async () => {
+    await expect(page.locator('[data-testid="indicator:chart-empty"]').count()).resolves.toBe(1)
+    await page.selectOption('[data-testid="indicator:key"]', 'transaction_count')
+    await page.fill('[data-testid="indicator:value"]', '12345')
+    await page.click('[data-testid="indicator:add"]')
+    const chart = page.locator('[data-testid="indicator:chart"][data-indicator="transaction_count"]')
+    await chart.waitFor()
+    const values = JSON.parse(await chart.getAttribute('data-values') ?? '[]') as Array<number | null>
+    const months = JSON.parse(await chart.getAttribute('data-months') ?? '[]') as string[]
+    expect(values[months.indexOf(DEMO_REPORT_DATE.slice(0, 7))]).toBe(12345)
+    await expect(chart.locator('canvas').count()).resolves.toBeGreaterThan(0)
+    await expect(page.locator('[data-testid="indicator:chart-empty"]').count()).resolves.toBe(0)
+  })
+
   it('goes back to the map from the navigation', async () => {
     await page.click('[data-testid="nav:map"]')
     await page.waitForSelector('[data-testid="coverage:row"]')
