@@ -27,16 +27,42 @@ const NOWHERE: string[] = Object.freeze([]) as unknown as string[]
  */
 export function assignSites(index: RegionIndex, sites: Site[]): SiteAssignment {
   const single = index.tree.codes.map((code) => Object.freeze([code]) as unknown as string[])
-  const regionsBySite = new Map<string, string[]>()
   const outside: string[] = []
   const position = new Int32Array(sites.length)
-  sites.forEach((site, i) => {
+  /** Sites in several regions (lines), by their index: few, so kept as they are. */
+  const several = new Map<number, string[]>()
+  for (let i = 0; i < sites.length; i++) {
+    const site = sites[i]!
+    if (site.geometry.type === 'Point') {
+      const [lng, lat] = site.geometry.coordinates as [number, number]
+      const p = locatePosition(index, lng, lat)
+      if (p < 0) outside.push(site.id)
+      position[i] = p
+      continue
+    }
     const codes = locateSite(index, site, single)
     if (codes.length === 0) outside.push(site.id)
-    regionsBySite.set(site.id, codes)
+    if (codes.length > 1) several.set(i, codes)
     position[i] = codes.length === 0 ? -1 : codes.length > 1 ? -2 : index.tree.positionOf.get(codes[0]!)!
-  })
-  return { regionsBySite, outside, positions: { sites, position } }
+  }
+  // The id map costs more than locating the points (a million ids hashed into a Map): it is built on first use,
+  // from this call's own copy of the positions, and most evaluations never need it (they use `positions`).
+  let byId: Map<string, string[]> | null = null
+  const buildById = (): Map<string, string[]> => {
+    const map = new Map<string, string[]>()
+    for (let i = 0; i < sites.length; i++) {
+      const p = position[i]!
+      map.set(sites[i]!.id, p >= 0 ? single[p]! : p === -1 ? NOWHERE : several.get(i)!)
+    }
+    return map
+  }
+  return {
+    get regionsBySite() {
+      return (byId ??= buildById())
+    },
+    outside,
+    positions: { sites, position },
+  }
 }
 
 /** Codes of the narrowest regions of one site; `single` holds the shared one-code arrays per position. */

@@ -3,12 +3,16 @@ import { buildRegionIndex, type RegionIndex } from '../geometry/region-index'
 import { applyPlanChange, type PlanChange, type PlanData, type Site } from '../model'
 import { createPlanEvaluator, type PlanEvaluator } from '../plans/evaluate-plan'
 
+/** A site change larger than this many sites, and than this share of the plan, rebuilds instead of updating. */
+const BULK_MIN = 2000
+const BULK_SHARE = 0.125
+
 /**
  * The engine's state for the open plan, kept current one change at a time, so an edit costs microseconds
  * whatever the plan's size: the region index (rebuilt only when the regions change), the site assignment,
- * and the counters on the date being looked at. A site edit goes into the counters (PlanEvaluator.applyEdit);
- * a change to regions drops everything; a change to clusters, targets, indicators or settings drops the
- * counters, which are rebuilt on the next read.
+ * and the counters on the date being looked at. A site edit goes into the counters (PlanEvaluator.applyEdit),
+ * unless it touches a large part of the plan (an import), which rebuilds them on the next read; a change to
+ * regions drops everything; a change to clusters, targets, indicators or settings drops the counters.
  */
 export class PlanSession {
   private regionIndex: RegionIndex | null
@@ -49,6 +53,14 @@ export class PlanSession {
     for (const change of changes) {
       const before = this.plan
       this.plan = applyPlanChange(before, change)
+      const touched = change.type === 'sites.put' ? change.sites.length : change.type === 'sites.delete' ? change.ids.length : 0
+      if (touched > Math.max(BULK_MIN, before.sites.length * BULK_SHARE)) {
+        // An import or a bulk delete: one pass over all sites beats a per-site update (~3 µs each) by far.
+        this.siteAssignment = null
+        this.current = null
+        this.byId = null
+        continue
+      }
       switch (change.type) {
         case 'sites.put':
           for (const site of change.sites) this.editSite(this.sitesById(before).get(site.id) ?? null, site)

@@ -104,3 +104,20 @@ describe('PlanSession', () => {
     expect(session.index).not.toBe(index)
   })
 })
+
+describe('PlanSession with a large change', () => {
+  it('rebuilds instead of updating site by site when an import touches much of the plan, with the same results', () => {
+    const session = new PlanSession(demoPlan())
+    const before = session.evaluator(DEMO_REPORT_DATE)
+    const imported = session.data.sites.slice(0, 2500).map((site, i): Site => ({ ...site, id: `import-${i}`, status: 'live', liveDate: '2023-05-01' }))
+    const data = session.apply([{ type: 'sites.put', sites: imported }])
+    const after = session.evaluator(DEMO_REPORT_DATE)
+    expect(after).not.toBe(before)
+    expect(snapshot(data, DEMO_REPORT_DATE, after.evaluate())).toEqual(snapshot(data, DEMO_REPORT_DATE))
+    // A small edit afterwards goes through the rebuilt counters again.
+    const site = data.sites[0]!
+    session.apply([{ type: 'sites.put', sites: [{ ...site, status: 'suspended', liveDate: null }] }])
+    expect(session.evaluator(DEMO_REPORT_DATE)).toBe(after)
+    expect(snapshot(session.data, DEMO_REPORT_DATE, after.evaluate())).toEqual(snapshot(session.data, DEMO_REPORT_DATE))
+  })
+})
