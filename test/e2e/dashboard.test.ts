@@ -70,6 +70,14 @@ describe('the dashboard', () => {
     expect(values[months.indexOf(DEMO_REPORT_DATE.slice(0, 7))]).toBe(12345)
     await expect(chart.locator('canvas').count()).resolves.toBeGreaterThan(0)
     await expect(page.locator('[data-testid="indicator:chart-empty"]').count()).resolves.toBe(0)
+
+    // The monthly report charts it too, read on the report month's last day.
+    await page.goto(`${session.origin}/#/report?month=${DEMO_REPORT_DATE.slice(0, 7)}`)
+    const inReport = page.locator('[data-testid="report:view"] [data-testid="indicator:chart"][data-indicator="transaction_count"]')
+    await inReport.waitFor()
+    const reportValues = JSON.parse(await inReport.getAttribute('data-values') ?? '[]') as Array<number | null>
+    const reportMonths = JSON.parse(await inReport.getAttribute('data-months') ?? '[]') as string[]
+    expect(reportValues[reportMonths.indexOf(DEMO_REPORT_DATE.slice(0, 7))]).toBe(12345)
   })
 
   it('goes back to the map from the navigation', async () => {
