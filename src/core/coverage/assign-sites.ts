@@ -1,25 +1,29 @@
 import type { Site } from '../model'
 import { locateLinePositions } from '../geometry/locate-line'
 import { locatePosition, type RegionIndex } from '../geometry/region-index'
+import { NOWHERE, SEVERAL, SiteTable } from './site-table'
+
+/** Site id → codes of the narrowest regions it lies in (a point: 0 or 1; a line: every region crossed). */
+export interface RegionLookup {
+  /** Undefined for a site the assignment does not hold; the arrays are frozen and shared: never mutate them. */
+  get(siteId: string): string[] | undefined
+  has(siteId: string): boolean
+}
 
 /** Which regions each site lies in. */
 export interface SiteAssignment {
-  /**
-   * Site id → codes of the narrowest regions it lies in (a point: 0 or 1; a line: every region crossed).
-   * The arrays are frozen and shared between sites of one region: replace an entry, never mutate it.
-   */
-  regionsBySite: Map<string, string[]>
-  /** Ids of sites in no region, in input order: reported, never silently dropped. */
+  regionsBySite: RegionLookup
+  /** Ids of sites in no region: reported, never silently dropped. */
   outside: string[]
   /**
-   * Fast path for code that walks the same `sites` array again (coverage, projections): the narrowest region
-   * position (in the index's region array) of each site, -1 outside, -2 in several regions (see
-   * regionsBySite). Dropped as soon as an edit changes the assignment.
+   * The sites as columns (see SiteTable), with their narrowest region. It is the assignment's own record: the
+   * coverage counters keep it current as sites are edited, so a new evaluation (another date) reads it and not
+   * the site objects.
    */
-  positions?: { sites: readonly Site[], position: Int32Array }
+  table: SiteTable
 }
 
-const NOWHERE: string[] = Object.freeze([]) as unknown as string[]
+const NOWHERE_CODES: string[] = Object.freeze([]) as unknown as string[]
 
 /**
  * Assigns every site to its narrowest regions (see RegionIndex for the boundary rule; lines: see
@@ -28,53 +32,45 @@ const NOWHERE: string[] = Object.freeze([]) as unknown as string[]
 export function assignSites(index: RegionIndex, sites: Site[]): SiteAssignment {
   const single = index.tree.codes.map((code) => Object.freeze([code]) as unknown as string[])
   const outside: string[] = []
-  const position = new Int32Array(sites.length)
-  /** Sites in several regions (lines), by their index: few, so kept as they are. */
-  const several = new Map<number, string[]>()
+  const table = new SiteTable(sites.length)
   for (let i = 0; i < sites.length; i++) {
     const site = sites[i]!
     if (site.geometry.type === 'Point') {
-      const [lng, lat] = site.geometry.coordinates as [number, number]
-      const p = locatePosition(index, lng, lat)
-      if (p < 0) outside.push(site.id)
-      position[i] = p
+      const position = locatePosition(index, site.geometry.coordinates[0]!, site.geometry.coordinates[1]!)
+      if (position === NOWHERE) outside.push(site.id)
+      table.append(site, position)
       continue
     }
-    const codes = locateSite(index, site, single)
-    if (codes.length === 0) outside.push(site.id)
-    if (codes.length > 1) several.set(i, codes)
-    position[i] = codes.length === 0 ? -1 : codes.length > 1 ? -2 : index.tree.positionOf.get(codes[0]!)!
-  }
-  // The id map costs more than locating the points (a million ids hashed into a Map): it is built on first use,
-  // from this call's own copy of the positions, and most evaluations never need it (they use `positions`).
-  let byId: Map<string, string[]> | null = null
-  const buildById = (): Map<string, string[]> => {
-    const map = new Map<string, string[]>()
-    for (let i = 0; i < sites.length; i++) {
-      const p = position[i]!
-      map.set(sites[i]!.id, p >= 0 ? single[p]! : p === -1 ? NOWHERE : several.get(i)!)
-    }
-    return map
+    const { position, codes } = locateSlot(index, site)
+    if (position === NOWHERE) outside.push(site.id)
+    table.append(site, position, codes)
   }
   return {
-    get regionsBySite() {
-      return (byId ??= buildById())
+    regionsBySite: {
+      get(siteId) {
+        const slot = table.slotOf(siteId)
+        if (slot === undefined) return undefined
+        const position = table.position[slot]!
+        return position >= 0 ? single[position]! : position === NOWHERE ? NOWHERE_CODES : table.several.get(slot) as string[]
+      },
+      has: (siteId) => table.slotOf(siteId) !== undefined,
     },
     outside,
-    positions: { sites, position },
+    table,
   }
 }
 
-/** Codes of the narrowest regions of one site; `single` holds the shared one-code arrays per position. */
-export function locateSite(index: RegionIndex, site: Site, single?: string[][]): string[] {
+/** A site's narrowest region position, or NOWHERE, or SEVERAL with the codes of the regions (a line). */
+export function locateSlot(index: RegionIndex, site: Site): { position: number, codes?: readonly string[] } {
   const geometry = site.geometry
-  if (geometry.type === 'Point') {
-    const [lng, lat] = geometry.coordinates as [number, number]
-    const position = locatePosition(index, lng, lat)
-    if (position < 0) return NOWHERE
-    return single ? single[position]! : [index.tree.codes[position]!]
-  }
+  if (geometry.type === 'Point') return { position: locatePosition(index, geometry.coordinates[0]!, geometry.coordinates[1]!) }
   const positions = locateLinePositions(index, geometry.coordinates)
-  if (positions.length === 0) return NOWHERE
-  return Object.freeze(positions.map((p) => index.tree.codes[p]!)) as unknown as string[]
+  if (positions.length <= 1) return { position: positions[0] ?? NOWHERE }
+  return { position: SEVERAL, codes: Object.freeze(positions.map((p) => index.tree.codes[p]!)) }
+}
+
+/** Codes of the narrowest regions of one site. */
+export function locateSite(index: RegionIndex, site: Site): string[] {
+  const { position, codes } = locateSlot(index, site)
+  return position >= 0 ? [index.tree.codes[position]!] : position === NOWHERE ? NOWHERE_CODES : [...codes!]
 }

@@ -1,7 +1,9 @@
 import { SITE_KINDS, SITE_STATUSES, type Region, type Site, type SiteKind, type SiteStatus } from '../model'
 import type { RegionIndex } from '../geometry/region-index'
 import { buildRegionTree, rollUpRows, unionOfChains, type RegionTree } from '../geometry/region-tree'
-import { locateSite, type SiteAssignment } from './assign-sites'
+import { locateSlot, type SiteAssignment } from './assign-sites'
+import { FREE_SLOT, NOWHERE, tableStatusOn, type SiteTable } from './site-table'
+import { toDay } from '../targets/dates'
 
 /** Counts of one kind of site in one region, as of the coverage's date. */
 export interface KindCounts {
@@ -57,43 +59,42 @@ export function statusSlotOn(site: Pick<Site, 'status' | 'liveDate'>, asOfDate: 
 /**
  * Counts every site into each region of its chain. A site in several regions (a bus line) counts once in each
  * region of the union of their chains — so a line crossing two towns of one county counts once in the county.
+ *
+ * The count reads the assignment's table (its columns), not the site objects: `sites` only checks that the
+ * assignment is for them. The coverage then keeps that table current through applyEdit.
  */
 export function createCoverage(
-  regions: Region[], sites: Site[], assignment: SiteAssignment, asOfDate: string, index?: RegionIndex,
+  regions: Region[], sites: readonly Site[], assignment: SiteAssignment, asOfDate: string, index?: RegionIndex,
   /**
-   * Called with every site and its regions in the same pass, so other counters need not walk the sites again.
-   * `leaf` is the site's one narrowest region when its regions are just that region's chain (a point), else -1.
+   * Called with every table slot and its regions in the same pass, so other counters need not walk the sites
+   * again. `leaf` is the slot's one narrowest region when its regions are just that region's chain (a point),
+   * else -1.
    */
-  onSite?: (site: Site, chain: Int32Array, leaf: number) => void,
+  onSlot?: (table: SiteTable, slot: number, chain: Int32Array, leaf: number) => void,
 ): Coverage {
+  const table = assignment.table
+  if (table.count !== sites.length) throw new Error(`coverage: the assignment holds ${table.count} sites, the plan ${sites.length}`)
   const tree = index?.tree ?? buildRegionTree(regions)
   const counters = new CoverageCounters(tree, assignment, asOfDate, index)
-  const chainAt = siteChains(tree, assignment, sites, (id) => counters.chainOf(id))
   // Points are counted at their narrowest region only and summed up the tree once at the end; sites in several
   // regions (lines) go straight into every region of their chain union, which the roll-up must not see.
   const leaf = new CoverageCounters(tree, assignment, asOfDate, index)
-  for (let i = 0; i < sites.length; i++) {
-    const site = sites[i]!, chain = chainAt(i)
-    const single = chain.length > 0 && chain === tree.chains[chain[0]!] ? chain[0]! : -1
-    if (single >= 0) leaf.addAt(site, single, 1)
-    else counters.add(site, chain, 1)
-    onSite?.(site, chain, single)
+  const asOfDay = toDay(asOfDate)
+  const { status, position } = table
+  for (let slot = 0; slot < table.length; slot++) {
+    if (status[slot] === FREE_SLOT) continue
+    const p = position[slot]!
+    if (p >= 0) {
+      leaf.addSlotAt(slot, p, asOfDay)
+      onSlot?.(table, slot, tree.chains[p]!, p)
+      continue
+    }
+    const chain = p === NOWHERE ? EMPTY : counters.chainOfSlot(slot)
+    counters.addSlot(slot, chain, asOfDay)
+    onSlot?.(table, slot, chain, -1)
   }
   counters.absorbRolledUp(leaf)
   return counters
-}
-
-/**
- * The regions site i of `sites` counts in. Uses the assignment's positions when they were computed for this very
- * array (no id lookups: what makes a million sites cheap), else the id map through `byId`.
- */
-export function siteChains(tree: RegionTree, assignment: SiteAssignment, sites: readonly Site[], byId: (id: string) => Int32Array): (i: number) => Int32Array {
-  const fast = assignment.positions?.sites === sites && assignment.positions.position.length === sites.length ? assignment.positions.position : null
-  if (!fast) return (i) => byId(sites[i]!.id)
-  return (i) => {
-    const p = fast[i]!
-    return p >= 0 ? tree.chains[p]! : p === -1 ? EMPTY : byId(sites[i]!.id)
-  }
 }
 
 class CoverageCounters implements Coverage {
@@ -101,7 +102,7 @@ class CoverageCounters implements Coverage {
   readonly counts: Int32Array
   /** (region × kind) × [all units, live units]. */
   readonly units: Float64Array
-  /** Chain per shared code array: sites of one region share one array, so this stays small. */
+  /** Chain per code array of a site in several regions (lines: few). */
   private readonly chains = new Map<readonly string[], Int32Array>()
 
   constructor(
@@ -116,8 +117,19 @@ class CoverageCounters implements Coverage {
 
   /** Regions a site counts in: the union of its regions' chains (empty when it is outside every region). */
   chainOf(siteId: string): Int32Array {
-    const codes = this.assignment.regionsBySite.get(siteId)
-    if (!codes || codes.length === 0) return EMPTY
+    return this.chainAtSlot(this.assignment.table.slotOf(siteId))
+  }
+
+  private chainAtSlot(slot: number | undefined): Int32Array {
+    if (slot === undefined) return EMPTY
+    const p = this.assignment.table.position[slot]!
+    return p >= 0 ? this.tree.chains[p]! : p === NOWHERE ? EMPTY : this.chainOfSlot(slot)
+  }
+
+  /** The chain union of a slot in several regions. */
+  chainOfSlot(slot: number): Int32Array {
+    const codes = this.assignment.table.several.get(slot)
+    if (!codes) return EMPTY
     let chain = this.chains.get(codes)
     if (!chain) {
       const positions = codes.map((code) => this.tree.positionOf.get(code)).filter((p) => p !== undefined)
@@ -125,6 +137,30 @@ class CoverageCounters implements Coverage {
       this.chains.set(codes, chain)
     }
     return chain
+  }
+
+  /** Counts table slot `slot` in every region of `chain` (see createCoverage). */
+  addSlot(slot: number, chain: Int32Array, asOfDay: number): void {
+    const table = this.assignment.table
+    const kind = table.kind[slot]!, units = table.units[slot]!
+    const statusSlot = tableStatusOn(table, slot, asOfDay)
+    for (let i = 0; i < chain.length; i++) {
+      const cell = chain[i]! * KIND_COUNT + kind
+      this.counts[cell * STATUS_COUNT + statusSlot]! += 1
+      this.units[cell * 2]! += units
+      if (statusSlot === LIVE_SLOT) this.units[cell * 2 + 1]! += units
+    }
+  }
+
+  /** Counts table slot `slot` in region `position` only (see createCoverage). */
+  addSlotAt(slot: number, position: number, asOfDay: number): void {
+    const table = this.assignment.table
+    const cell = position * KIND_COUNT + table.kind[slot]!
+    const statusSlot = tableStatusOn(table, slot, asOfDay)
+    const units = table.units[slot]!
+    this.counts[cell * STATUS_COUNT + statusSlot]! += 1
+    this.units[cell * 2]! += units
+    if (statusSlot === LIVE_SLOT) this.units[cell * 2 + 1]! += units
   }
 
   add(site: Site, chain: Int32Array, sign: 1 | -1): void {
@@ -140,15 +176,6 @@ class CoverageCounters implements Coverage {
     }
   }
 
-  /** Counts a site in one region only (see createCoverage). */
-  addAt(site: Site, position: number, sign: 1 | -1): void {
-    const cell = position * KIND_COUNT + KIND_INDEX[site.kind]
-    const slot = statusSlotOn(site, this.asOfDate)
-    this.counts[cell * STATUS_COUNT + slot]! += sign
-    this.units[cell * 2]! += sign * site.units
-    if (slot === LIVE_SLOT) this.units[cell * 2 + 1]! += sign * site.units
-  }
-
   /** Adds `leaf`'s counts, summed up the region tree, to these. */
   absorbRolledUp(leaf: CoverageCounters): void {
     rollUpRows(this.tree, leaf.counts, KIND_COUNT * STATUS_COUNT)
@@ -158,31 +185,33 @@ class CoverageCounters implements Coverage {
   }
 
   applyEdit(before: Site | null, after: Site | null): void {
-    if (before) this.add(before, this.chainOf(before.id), -1)
-    if (!after) {
-      if (before) this.forget(before.id)
-      return
+    const table = this.assignment.table
+    // One id lookup per edit: the slot says where the site counted, and is where its new version goes.
+    const slot = before ? table.slotOf(before.id) : undefined
+    if (before) this.add(before, this.chainAtSlot(slot), -1)
+    if (before && (!after || before.id !== after.id)) this.forget(before.id)
+    if (!after) return
+    if (slot !== undefined && before!.id === after.id && sameGeometry(before!, after)) {
+      table.rewrite(slot, after)
+      this.add(after, this.chainAtSlot(slot), 1)
+    } else {
+      this.add(after, this.chainAtSlot(this.relocate(after)), 1)
     }
-    if (!before || before.id !== after.id || !sameGeometry(before, after) || !this.assignment.regionsBySite.has(after.id)) {
-      if (before && before.id !== after.id) this.forget(before.id)
-      this.relocate(after)
-    }
-    this.add(after, this.chainOf(after.id), 1)
   }
 
-  private relocate(site: Site): void {
+  /** Locates a new or moved site again, records where it now is, and returns its slot. */
+  private relocate(site: Site): number {
     if (!this.index) throw new Error(`coverage: site ${site.id} is new or moved; pass the region index to createCoverage`)
-    const codes = locateSite(this.index, site)
-    delete this.assignment.positions
-    this.assignment.regionsBySite.set(site.id, codes)
+    const { position, codes } = locateSlot(this.index, site)
+    const slot = this.assignment.table.put(site, position, codes)
     const outsideAt = this.assignment.outside.indexOf(site.id)
-    if (codes.length === 0 && outsideAt < 0) this.assignment.outside.push(site.id)
-    if (codes.length > 0 && outsideAt >= 0) this.assignment.outside.splice(outsideAt, 1)
+    if (position === NOWHERE && outsideAt < 0) this.assignment.outside.push(site.id)
+    if (position !== NOWHERE && outsideAt >= 0) this.assignment.outside.splice(outsideAt, 1)
+    return slot
   }
 
   private forget(siteId: string): void {
-    delete this.assignment.positions
-    this.assignment.regionsBySite.delete(siteId)
+    this.assignment.table.remove(siteId)
     const outsideAt = this.assignment.outside.indexOf(siteId)
     if (outsideAt >= 0) this.assignment.outside.splice(outsideAt, 1)
   }

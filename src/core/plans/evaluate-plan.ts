@@ -53,13 +53,13 @@ export function createPlanEvaluator(data: PlanData, asOfDate: string, options: E
   const index = options.index ?? buildRegionIndex(data.regions)
   const assignment = options.assignment ?? assignSites(index, data.sites)
   const projectedKinds = new Set(data.targets.flatMap((t) => t.kind && ['share', 'count', 'complete'].includes(t.metric) ? [t.kind] : []))
-  const pending = createPendingIndex(index.tree, asOfDate, projectedKinds)
+  const pending = createPendingIndex(index.tree, asOfDate, projectedKinds, assignment.table)
   const clusterBook = new ClusterBook(data.clusters, data.plan.settings.clusterRule, asOfDate, index)
-  // One pass over the sites feeds all three counters: at a million sites, walking them is the cost.
-  const coverage = createCoverage(data.regions, data.sites, assignment, asOfDate, index, (site, chain, leaf) => {
-    if (leaf >= 0) pending.addLeaf(site, leaf)
-    else pending.add(site, chain, 1)
-    clusterBook.add(site, 1, chain)
+  // One pass over the assignment's table feeds all three counters: at a million sites, walking them is the cost.
+  const coverage = createCoverage(data.regions, data.sites, assignment, asOfDate, index, (table, slot, chain, leaf) => {
+    if (leaf >= 0) pending.addLeaf(table, slot, leaf)
+    else pending.addSlot(table, slot, chain)
+    clusterBook.addSlot(table, slot)
   })
   pending.finishBuild()
   const scopesOf = (targets: readonly Target[]) => targets.map((target) => ({ target, positions: scopePositions(index.tree, data, target) }))
@@ -83,8 +83,8 @@ export function createPlanEvaluator(data: PlanData, asOfDate: string, options: E
       const chainBefore = before ? coverage.chainOf(before.id) : EMPTY
       coverage.applyEdit(before, after)
       pending.applyEdit(before, chainBefore, after, after ? coverage.chainOf(after.id) : EMPTY)
-      if (before) clusterBook.add(before, -1, chainBefore)
-      if (after) clusterBook.add(after, 1, coverage.chainOf(after.id))
+      if (before) clusterBook.add(before, -1)
+      if (after) clusterBook.add(after, 1)
     },
     evaluate() {
       const clusters = clusterBook.states()

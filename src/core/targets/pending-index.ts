@@ -1,7 +1,8 @@
-import { SITE_KINDS, type Site, type SiteKind } from '../model'
+import type { Site, SiteKind } from '../model'
 import { rollUpRows, type RegionTree } from '../geometry/region-tree'
 import { kindIndex } from '../coverage/coverage'
 import { toDay } from './dates'
+import { latestPendingDays, tablePendingDay, type SiteTable } from '../coverage/site-table'
 import { bucketOf, type PendingDates } from './projection'
 
 /** Pending dates further out than this (about five years) are beyond any plan's horizon and not projected. */
@@ -103,7 +104,9 @@ export interface PendingIndex {
    * While building: adds a site whose regions are `leaf`'s chain at `leaf` only; finishBuild() then sums
    * those up the tree. Cheaper than add() for a million points.
    */
-  addLeaf(site: Site, leaf: number): void
+  addLeaf(table: SiteTable, slot: number, leaf: number): void
+  /** While building: adds a table slot counted in the regions of `chain` (a line, or a site outside every region). */
+  addSlot(table: SiteTable, slot: number, chain: Int32Array): void
   /** Ends the build (rolls up the leaf counts); add() and applyEdit() then update every region directly. */
   finishBuild(): void
   /** `chainBefore`/`chainAfter`: the regions the site counted in before and after the edit. */
@@ -115,12 +118,18 @@ const INITIAL_WIDTH = 400
 
 /**
  * An empty index for `kinds`; fill it with add(site, chain, 1) where `chain` is the regions the site counts in
- * (as the coverage does), so a line counts once per region here too.
+ * (as the coverage does), so a line counts once per region here too. Given the table it will be filled from, the
+ * rows are sized to its latest pending day at once: a city plan's rows take megabytes, and growing them twice
+ * over costs as much as the count.
  */
-export function createPendingIndex(tree: RegionTree, asOfDate: string, kinds: Iterable<SiteKind>): PendingIndex {
+export function createPendingIndex(tree: RegionTree, asOfDate: string, kinds: Iterable<SiteKind>, table?: SiteTable): PendingIndex {
   const asOfDay = toDay(asOfDate)
   const byKind: (DayHistograms | undefined)[] = []
-  for (const kind of kinds) byKind[kindIndex(kind)] = new DayHistograms(tree.codes.length, asOfDay, INITIAL_WIDTH)
+  const latest = table ? latestPendingDays(table, asOfDay) : null
+  for (const kind of kinds) {
+    const k = kindIndex(kind)
+    byKind[k] = new DayHistograms(tree.codes.length, asOfDay, latest ? bucketOf(latest[k]!, asOfDay) + 1 : INITIAL_WIDTH)
+  }
   // While building, points are added at their narrowest region only (rolled up in finishBuild) and lines,
   // which must not be rolled up, wait in their own histograms: one copy of the big arrays, not two.
   let building = true
@@ -136,10 +145,17 @@ export function createPendingIndex(tree: RegionTree, asOfDate: string, kinds: It
   return {
     get: (position, kind) => byKind[kindIndex(kind)]?.view(position),
     add,
-    addLeaf(site, leaf) {
-      const histograms = byKind[kindIndex(site.kind)]
-      const day = histograms ? pendingDayOf(site, asOfDate) : null
-      if (day !== null) histograms!.add(leaf, day, site.units, 1)
+    addLeaf(table, slot, leaf) {
+      const histograms = byKind[table.kind[slot]!]
+      const day = histograms ? tablePendingDay(table, slot, asOfDay) : null
+      if (day !== null) histograms!.add(leaf, day, table.units[slot]!, 1)
+    },
+    addSlot(table, slot, chain) {
+      const k = table.kind[slot]!
+      const day = byKind[k] && chain.length > 0 ? tablePendingDay(table, slot, asOfDay) : null
+      if (day === null) return
+      const histograms = (lines[k] ??= new DayHistograms(tree.codes.length, asOfDay))
+      for (let i = 0; i < chain.length; i++) histograms.add(chain[i]!, day, table.units[slot]!, 1)
     },
     finishBuild() {
       if (!building) return
@@ -154,12 +170,4 @@ export function createPendingIndex(tree: RegionTree, asOfDate: string, kinds: It
       if (after) add(after, chainAfter, 1)
     },
   }
-}
-
-/** Builds and fills an index in one call: `chainOf(i)` gives the regions site i counts in. */
-export function pendingIndexFor(tree: RegionTree, sites: readonly Site[], chainOf: (i: number) => Int32Array, asOfDate: string, kinds: Iterable<SiteKind> = SITE_KINDS): PendingIndex {
-  const index = createPendingIndex(tree, asOfDate, kinds)
-  for (let i = 0; i < sites.length; i++) index.add(sites[i]!, chainOf(i), 1)
-  index.finishBuild()
-  return index
 }

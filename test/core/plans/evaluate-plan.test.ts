@@ -123,8 +123,9 @@ describe('createPlanEvaluator', () => {
 })
 
 describe('ClusterBook', () => {
-  it('counts the same merchants whether it tests the clusters near each town or uses its grid', async () => {
+  it('counts the merchants inside each cluster, edges included, the same from the plan\'s table as from the sites', async () => {
     const { buildRegionIndex } = await import('@/core/geometry/region-index')
+    const { inRings } = await import('@/core/geometry/edge-test')
     const random = seededRandom(99)
     const clusters: Cluster[] = Array.from({ length: 12 }, (_, i) => {
       const x = random() * 3.5, y = random() * 0.7, w = 0.1 + random() * 0.5
@@ -135,7 +136,26 @@ describe('ClusterBook', () => {
     const regions = twoCounties()
     const withIndex = evaluatePlan({ ...plan(sites, [], clusters), regions }, '2023-06-30').clusters
     const withGrid = evaluateClusters(clusters, sites, { minLiveMerchants: 2, minLiveShare: 0.5 }, '2023-06-30', buildRegionIndex(regions))
-    expect(withIndex.map((c) => [c.merchants, c.liveMerchants])).toEqual(withGrid.map((c) => [c.merchants, c.liveMerchants]))
+    const bruteForce = clusters.map((cluster) => {
+      const inside = sites.filter((s) => inRings(cluster.geometry.coordinates, ...(s.geometry.coordinates as [number, number])))
+      return [inside.length, inside.filter((s) => s.status === 'live').length]
+    })
+    expect(withIndex.map((c) => [c.merchants, c.liveMerchants])).toEqual(bruteForce)
+    expect(withGrid.map((c) => [c.merchants, c.liveMerchants])).toEqual(bruteForce)
     expect(withIndex.some((c) => c.merchants > 0)).toBe(true)
+  })
+
+  it('counts merchants on the edges and corners of the clusters\' extent', () => {
+    const clusters: Cluster[] = [
+      { id: 'a', name: '', geometry: { type: 'Polygon', coordinates: [squareRing(0, 0, 1, 1)] } },
+      { id: 'b', name: '', geometry: { type: 'Polygon', coordinates: [squareRing(3, 2, 4, 3)] } },
+    ]
+    const corners = [[0, 0], [1, 1], [1, 0.5], [0.5, 1], [4, 3], [4, 2.5], [3.5, 3], [3, 2]]
+    const sites = corners.map(([x, y], i) => site(`m${i}`, x!, y!, { status: 'live' }))
+    const outside = [site('o1', 4.000001, 3), site('o2', 1, 1.000001)]
+    const states = evaluateClusters(clusters, [...sites, ...outside], DEFAULT_CLUSTER_RULE, '2023-06-30')
+    expect(states.map((c) => c.merchants)).toEqual([4, 4])
+    const fromTable = evaluatePlan({ ...plan([...sites, ...outside], [], clusters), regions: twoCounties() }, '2023-06-30').clusters
+    expect(fromTable.map((c) => c.merchants)).toEqual([4, 4])
   })
 })
