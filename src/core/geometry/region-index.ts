@@ -23,8 +23,6 @@ export interface RegionIndex {
   readonly tree: RegionTree
   /** Narrowest level first. */
   readonly levels: readonly LevelIndex[]
-  /** minX, minY, maxX, maxY per region position; NaN for a region without geometry. */
-  readonly boxes: Float64Array
 }
 
 /** Builds the index: regions without geometry take part only through the tree (roll-up nodes). */
@@ -40,26 +38,7 @@ export function buildRegionIndex(regions: Region[]): RegionIndex {
   const levels = [...byLevel.entries()]
     .sort(([a], [b]) => levelRank(b) - levelRank(a))
     .map(([level, positions]) => buildLevel(level, positions, regions))
-  return { tree, levels, boxes: regionBoxes(regions) }
-}
-
-function regionBoxes(regions: Region[]): Float64Array {
-  const boxes = new Float64Array(regions.length * 4).fill(NaN)
-  regions.forEach((region, i) => {
-    const g = region.geometry
-    if (!g) return
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity
-    for (const rings of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) {
-      for (const [x, y] of rings[0]! as [number, number][]) {
-        if (x < minX) minX = x
-        if (x > maxX) maxX = x
-        if (y < minY) minY = y
-        if (y > maxY) maxY = y
-      }
-    }
-    boxes.set([minX, minY, maxX, maxY], i * 4)
-  })
-  return boxes
+  return { tree, levels }
 }
 
 function buildLevel(level: RegionLevel, positions: number[], regions: Region[]): LevelIndex {
