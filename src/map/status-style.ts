@@ -13,6 +13,12 @@ export const TOWN_LINE_COLOR = '#5b6b7a'
 export const COUNTY_LINE_COLOR = '#243447'
 export const CLUSTER_COLOR = '#8e44ad'
 export const BACKGROUND_COLOR = '#eef1ec'
+/**
+ * The halo of the sites a box or lasso selected: a cyan no status, choropleth or basemap colour comes near (as the
+ * selection colour of desktop GIS), with the app's dark blue as its rim so it stands out on light ground too.
+ */
+export const SELECTION_COLOR = '#00c2ff'
+export const SELECTION_RIM_COLOR = '#1d3b57'
 
 /** Choropleth colours of a target's status; 'none' is a town the target does not apply to. */
 export const TARGET_STATUS_COLORS = {

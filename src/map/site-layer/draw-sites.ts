@@ -1,17 +1,25 @@
-import { bindVertices, type GL, type SiteGlResources } from './gl-resources'
+import { bindVertices, type GL, type SiteGlResources, type SiteProgram } from './gl-resources'
 import type { FragmentVariant } from './shaders'
 import { STYLE_KIND, STYLE_STRIDE } from './site-codes'
 import type { SiteLayerState } from './site-layer-state'
 import { isSlotVisible } from './site-mask'
-import { HIGHLIGHT_COLOR, HIGHLIGHT_RADIUS_PX, HIGHLIGHT_STROKE_PX, hexToRgb, pointSizes, statusColorTable } from './site-style'
+import { SELECTION_COLOR, SELECTION_RIM_COLOR } from '../status-style'
+import {
+  HIGHLIGHT_COLOR, HIGHLIGHT_RADIUS_PX, HIGHLIGHT_STROKE_PX, hexToRgb, pointSizes, SELECTION_HALO_PX, SELECTION_RIM_PX, statusColorTable,
+} from './site-style'
 import { visibleRanges, type RelativeBox } from './visible-ranges'
 
 const STATUS_COLORS = statusColorTable()
 const HIGHLIGHT_RGB = hexToRgb(HIGHLIGHT_COLOR)
 const HIGHLIGHT_PX = 2 * (HIGHLIGHT_RADIUS_PX + HIGHLIGHT_STROKE_PX)
+/** The selection halo's two discs, drawn in this order: the rim (the wider one), then the halo's colour over it. */
+const SELECTION_DISCS = [
+  { rgb: hexToRgb(SELECTION_RIM_COLOR), widthPx: SELECTION_HALO_PX + SELECTION_RIM_PX },
+  { rgb: hexToRgb(SELECTION_COLOR), widthPx: SELECTION_HALO_PX },
+] as const
 
-/** Uses a variant's program with this frame's uniforms (matrix: the map's, or the cache texture's). */
-function useVariant(gl: GL, resources: SiteGlResources, variant: FragmentVariant, state: SiteLayerState, matrix: Float32Array): void {
+/** Uses a variant's program with this frame's uniforms (matrix: the map's, or the cache texture's); returns it. */
+function useVariant(gl: GL, resources: SiteGlResources, variant: FragmentVariant, state: SiteLayerState, matrix: Float32Array): SiteProgram {
   const { program, uniforms: u } = resources.programs[variant]
   const map = state.map!
   const ratio = map.getPixelRatio()
@@ -25,6 +33,7 @@ function useVariant(gl: GL, resources: SiteGlResources, variant: FragmentVariant
   gl.uniform1f(u.u_merchant_fill, sizes.merchantFill)
   gl.uniform1f(u.u_highlight, variant === 'RING' ? 1 : 0)
   gl.uniform1f(u.u_highlight_px, HIGHLIGHT_PX * ratio)
+  gl.uniform1f(u.u_halo_px, 0)
   gl.uniform1f(u.u_pixel_ratio, ratio)
   gl.uniform1f(u.u_ring_inner, HIGHLIGHT_RADIUS_PX / (HIGHLIGHT_RADIUS_PX + HIGHLIGHT_STROKE_PX))
   gl.uniform3f(u.u_highlight_color, ...HIGHLIGHT_RGB)
@@ -32,6 +41,7 @@ function useVariant(gl: GL, resources: SiteGlResources, variant: FragmentVariant
   gl.uniform2f(u.u_atlas_pad, atlas.paddingPx / atlas.width, atlas.paddingPx / atlas.height)
   gl.uniform1f(u.u_atlas_stride, (atlas.cellPx + 2 * atlas.paddingPx) / atlas.width)
   gl.uniform1i(u.u_atlas, 0)
+  return resources.programs[variant]
 }
 
 /** The largest sprite at the map's zoom, in CSS px: how far beyond a box a point can still reach into it. */
@@ -84,4 +94,36 @@ export function drawHighlight(gl: GL, state: SiteLayerState, resources: SiteGlRe
   bindVertices(gl, resources)
   useVariant(gl, resources, 'RING', state, matrix)
   gl.drawArrays(gl.POINTS, selected, 1)
+}
+
+/** `count` selected slots from the `first`th: one indexed draw, or one draw per slot without 32-bit indices. */
+function drawSelected(gl: GL, resources: SiteGlResources, slots: Uint32Array, first: number, count: number): void {
+  if (count <= 0) return
+  if (resources.uintIndices) gl.drawElements(gl.POINTS, count, gl.UNSIGNED_INT, first * Uint32Array.BYTES_PER_ELEMENT)
+  else for (let i = first; i < first + count; i++) gl.drawArrays(gl.POINTS, slots[i]!, 1)
+}
+
+/**
+ * The box or lasso selection, over all other sites (and over the bins at county zoom): behind each selected site a
+ * disc in the selection colour with a darker rim, all rims first so overlapping halos merge into one outlined area;
+ * then the selected sites themselves again, on top, dots before icons. Hidden (filtered out) slots draw nothing.
+ */
+export function drawSelection(gl: GL, state: SiteLayerState, resources: SiteGlResources, matrix: Float32Array): void {
+  const { slots, dots } = state.selection
+  if (!slots?.length) return
+  gl.activeTexture(gl.TEXTURE0)
+  gl.bindTexture(gl.TEXTURE_2D, resources.atlas)
+  bindVertices(gl, resources)
+  gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, resources.selectionBuffer)
+  const ratio = state.map!.getPixelRatio()
+  const { uniforms } = useVariant(gl, resources, 'DISC', state, matrix)
+  for (const disc of SELECTION_DISCS) {
+    gl.uniform3f(uniforms.u_highlight_color, ...disc.rgb)
+    gl.uniform1f(uniforms.u_halo_px, 2 * disc.widthPx * ratio)
+    drawSelected(gl, resources, slots, 0, slots.length)
+  }
+  useVariant(gl, resources, 'DOT', state, matrix)
+  drawSelected(gl, resources, slots, 0, dots)
+  useVariant(gl, resources, 'ICON', state, matrix)
+  drawSelected(gl, resources, slots, dots, slots.length - dots)
 }

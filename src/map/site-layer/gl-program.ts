@@ -28,8 +28,12 @@ export function compileProgram(gl: GL, vertexSource: string, fragmentSource: str
   return program
 }
 
+export function isWebGL2(gl: GL): gl is WebGL2RenderingContext {
+  return typeof WebGL2RenderingContext !== 'undefined' && gl instanceof WebGL2RenderingContext
+}
+
 export function vertexArraysOf(gl: GL): VertexArrays {
-  if (typeof WebGL2RenderingContext !== 'undefined' && gl instanceof WebGL2RenderingContext) {
+  if (isWebGL2(gl)) {
     return { create: () => gl.createVertexArray(), bind: (vao) => gl.bindVertexArray(vao), remove: (vao) => gl.deleteVertexArray(vao) }
   }
   const extension = gl.getExtension('OES_vertex_array_object')

@@ -1,5 +1,5 @@
 import { createCacheGl, deleteCacheGl, type CacheGl } from './cache-gl'
-import { bindAttribute, compileProgram, vertexArraysOf, type GL, type VertexArrays } from './gl-program'
+import { bindAttribute, compileProgram, isWebGL2, vertexArraysOf, type GL, type VertexArrays } from './gl-program'
 import type { KindAtlas } from './kind-atlas'
 import { fragmentShader, VERTEX_SHADER, type FragmentVariant } from './shaders'
 
@@ -7,7 +7,7 @@ export type { GL } from './gl-program'
 
 const UNIFORMS = [
   'u_matrix', 'u_colors', 'u_merchant_px', 'u_symbol_px', 'u_highlight', 'u_highlight_px', 'u_atlas', 'u_atlas_cell',
-  'u_atlas_pad', 'u_atlas_stride', 'u_merchant_fill', 'u_ring_inner', 'u_highlight_color', 'u_pixel_ratio',
+  'u_atlas_pad', 'u_atlas_stride', 'u_merchant_fill', 'u_ring_inner', 'u_highlight_color', 'u_pixel_ratio', 'u_halo_px',
 ] as const
 export type UniformName = (typeof UNIFORMS)[number]
 
@@ -27,6 +27,10 @@ export interface SiteGlResources {
   binPositionBuffer: WebGLBuffer
   binStyleBuffer: WebGLBuffer
   binVao: WebGLVertexArrayObject | null
+  /** The slots of the box or lasso selection: indices into the sites' vertices (see site-selection.ts). */
+  selectionBuffer: WebGLBuffer
+  /** Whether 32-bit indices can be drawn (WebGL2, or WebGL1 with OES_element_index_uint): 200,000 slots need them. */
+  uintIndices: boolean
   vertexArrays: VertexArrays
   cache: CacheGl
   maxTextureSize: number
@@ -49,10 +53,11 @@ function createProgram(gl: GL, variant: FragmentVariant): SiteProgram {
 export function createSiteGlResources(gl: GL): SiteGlResources {
   const vertexArrays = vertexArraysOf(gl)
   const resources: SiteGlResources = {
-    programs: { DOT: createProgram(gl, 'DOT'), ICON: createProgram(gl, 'ICON'), RING: createProgram(gl, 'RING') },
+    programs: { DOT: createProgram(gl, 'DOT'), ICON: createProgram(gl, 'ICON'), RING: createProgram(gl, 'RING'), DISC: createProgram(gl, 'DISC') },
     vertexArrays, vao: vertexArrays.create(), binVao: vertexArrays.create(),
     positionBuffer: gl.createBuffer(), styleBuffer: gl.createBuffer(), atlas: gl.createTexture(),
     binPositionBuffer: gl.createBuffer(), binStyleBuffer: gl.createBuffer(),
+    selectionBuffer: gl.createBuffer(), uintIndices: isWebGL2(gl) || gl.getExtension('OES_element_index_uint') !== null,
     cache: createCacheGl(gl, vertexArrays), maxTextureSize: gl.getParameter(gl.MAX_TEXTURE_SIZE) as number,
   }
   vertexArrays.bind(resources.vao)
@@ -94,6 +99,7 @@ export function deleteSiteGlResources(gl: GL, resources: SiteGlResources): void 
   resources.vertexArrays.remove(resources.binVao)
   gl.deleteBuffer(resources.binPositionBuffer)
   gl.deleteBuffer(resources.binStyleBuffer)
+  gl.deleteBuffer(resources.selectionBuffer)
   resources.vertexArrays.remove(resources.vao)
   gl.deleteBuffer(resources.positionBuffer)
   gl.deleteBuffer(resources.styleBuffer)

@@ -1,14 +1,14 @@
 import type { CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl'
 import { anchoredMatrix } from './anchored-matrix'
 import { bindCacheTarget, drawCacheQuad } from './cache-gl'
-import { drawHighlight, drawOverlay, drawSites, largestSpritePx } from './draw-sites'
+import { drawHighlight, drawOverlay, drawSelection, drawSites, largestSpritePx } from './draw-sites'
 import { bindVertices, createSiteGlResources, unbindSiteResources, uploadAtlas, type GL, type SiteGlResources } from './gl-resources'
 import { mercatorX, mercatorY, worldSizePx } from './mercator'
 import type { PackedSites } from './pack-sites'
 import { flushUploads } from './pending-uploads'
 import { binsPay, buildBins } from './site-bins'
 import { cacheMatrix, cacheServes, planCache, type CachePlan } from './site-cache'
-import type { SiteLayerState } from './site-layer-state'
+import { ensureSelectionSlots, type SiteLayerState } from './site-layer-state'
 import type { RelativeBox } from './visible-ranges'
 
 /** The screen's bounds relative to the anchor. */
@@ -45,7 +45,9 @@ function drawIntoCache(gl: GL, state: SiteLayerState, resources: SiteGlResources
   gl.disable(gl.SCISSOR_TEST)
   gl.enable(gl.BLEND)
   gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA)
-  drawSites(gl, state, resources, padded(plan.box, largestSpritePx(state), state.map!.getZoom()), cacheMatrix(plan.box))
+  const matrix = cacheMatrix(plan.box)
+  drawSites(gl, state, resources, padded(plan.box, largestSpritePx(state), state.map!.getZoom()), matrix)
+  drawSelection(gl, state, resources, matrix)
   unbindSiteResources(gl, resources)
 }
 
@@ -80,10 +82,20 @@ function uploadBins(gl: GL, state: SiteLayerState, resources: SiteGlResources): 
   state.binsDirty = false
 }
 
+/** Sends the selection's slots when they changed; call with the sites' vertex array bound, which keeps the binding. */
+function uploadSelection(gl: GL, state: SiteLayerState, resources: SiteGlResources): void {
+  const selection = ensureSelectionSlots(state)
+  if (!selection.dirty) return
+  gl.bindBuffer(gl.ELEMENT_ARRAY_BUFFER, resources.selectionBuffer)
+  gl.bufferData(gl.ELEMENT_ARRAY_BUFFER, selection.slots!, gl.DYNAMIC_DRAW)
+  selection.dirty = false
+}
+
 /** Sends pending uploads; a change the texture cannot show by an overlay retires it. Returns whether one did. */
 function flushChanges(gl: GL, state: SiteLayerState, resources: SiteGlResources): boolean {
   bindVertices(gl, resources)
   flushUploads(gl, state.pending, resources, state.packed)
+  uploadSelection(gl, state, resources)
   if (state.aggregated) uploadBins(gl, state, resources)
   unbindSiteResources(gl, resources)
   if (!state.cacheStale) return false
@@ -132,7 +144,10 @@ export function prerenderSites(gl: GL, state: SiteLayerState): void {
   state.drawFromCache = ensureCache(gl, state, resources, zoom)
 }
 
-/** The layer's render(): the texture as one quad and the edited sites, or the on-screen cell ranges; then the highlight. */
+/**
+ * The layer's render(): the texture as one quad (the selection's halos are in it) and the edited sites, or the
+ * on-screen cell ranges and the selection; then the selected site's ring.
+ */
 export function renderSites(gl: GL, state: SiteLayerState, options: CustomRenderMethodInput): void {
   const resources = state.resources
   if (!state.map || !resources || state.packed.count === 0) return
@@ -144,6 +159,7 @@ export function renderSites(gl: GL, state: SiteLayerState, options: CustomRender
     drawOverlay(gl, state, resources, matrix)
   } else {
     drawSites(gl, state, resources, padded(viewBox(state.map, state.packed), largestSpritePx(state), state.map.getZoom()), matrix)
+    drawSelection(gl, state, resources, matrix)
   }
   drawHighlight(gl, state, resources, matrix)
   unbindSiteResources(gl, resources)

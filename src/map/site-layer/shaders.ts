@@ -16,6 +16,7 @@ uniform float u_merchant_px;
 uniform float u_symbol_px;
 uniform float u_highlight;
 uniform float u_highlight_px;
+uniform float u_halo_px;
 uniform float u_pixel_ratio;
 varying vec3 v_color;
 varying float v_kind;
@@ -28,21 +29,25 @@ void main() {
   }
   v_color = u_colors[int(a_style.x + 0.5)];
   v_kind = a_style.y;
-  // a_style.w > 0: an aggregated bin, sized by its count (CSS px); otherwise a site, sized by its kind.
-  float kindSize = a_style.y < 0.5 ? u_merchant_px : u_symbol_px;
+  // a_style.w > 0: an aggregated bin, sized by its count (CSS px); otherwise a site, sized by its kind (plus the
+  // selection halo's width when drawing the halo).
+  float kindSize = (a_style.y < 0.5 ? u_merchant_px : u_symbol_px) + u_halo_px;
   v_size = u_highlight > 0.5 ? u_highlight_px : (a_style.w > 0.5 ? a_style.w * u_pixel_ratio : kindSize);
   gl_PointSize = v_size;
   gl_Position = u_matrix * vec4(a_pos, 0.0, 1.0);
 }
 `
 
-/** Which fragment program: round dots (merchants and bins), icons (the other kinds), or the selection ring. */
-export type FragmentVariant = 'DOT' | 'ICON' | 'RING'
+/**
+ * Which fragment program: round dots (merchants and bins), icons (the other kinds), the ring of the selected site,
+ * or a plain disc in one colour (the halo of a box or lasso selection).
+ */
+export type FragmentVariant = 'DOT' | 'ICON' | 'RING' | 'DISC'
 
 /**
  * Merchants (kind 0) and bins are round dots with a white stroke, computed here; the other kinds sample their icon's
- * mask from the atlas, drawn twice: full size in white (the halo) and shrunk in the status colour; the selection is a
- * ring. One program per variant: software WebGL runs both sides of a branch, so the many dots never pay for icons.
+ * mask from the atlas, drawn twice: full size in white (the halo) and shrunk in the status colour; the selected site
+ * has a ring, a box or lasso selection discs behind its sites. One program per variant: software WebGL runs both sides of a branch, so the many dots never pay for icons.
  * Output is premultiplied, as MapLibre's blend function expects.
  */
 export function fragmentShader(variant: FragmentVariant): string {
@@ -80,6 +85,9 @@ void main() {
   float edge = 2.0 / max(v_size, 1.0);
 #if defined(RING)
   float alpha = smoothstep(u_ring_inner - edge, u_ring_inner, d) * (1.0 - smoothstep(1.0 - edge, 1.0, d));
+  vec3 color = u_highlight_color;
+#elif defined(DISC)
+  float alpha = 1.0 - smoothstep(1.0 - edge, 1.0, d);
   vec3 color = u_highlight_color;
 #elif defined(ICON)
   float alpha = iconMask(p);

@@ -7,10 +7,11 @@ import { keyOf, packSites, writeStyle, type PackedSites } from './pack-sites'
 import { createPendingUploads, markPosition, markStyle, type PendingUploads } from './pending-uploads'
 import { mercatorX, mercatorY } from './mercator'
 import { buildPickIndex } from './site-picker'
-import { isSlotVisible, writeVisibility } from './site-mask'
+import { isSlotVisible, maskFromPredicate, writeVisibility } from './site-mask'
 import { groupOf, STYLE_STATUS, STYLE_STRIDE, STYLE_VISIBLE } from './site-codes'
 import { recountSlot, type SiteBins } from './site-bins'
 import type { CacheKey, CachePlan } from './site-cache'
+import { emptySelection, resolveSelection, selectedSlots, type SiteSelection } from './site-selection'
 
 /** Slots moved out of their grid cell are drawn one by one; past this many the sites are packed again. */
 const MAX_STRAYS = 512
@@ -38,6 +39,8 @@ export interface SiteLayerState {
   pickIndex: Flatbush | null
   pickIndexStale: boolean
   selectedSite: number
+  /** The box or lasso selection, drawn with a halo above the other sites. */
+  selection: SiteSelection
   strays: Set<number>
   /** Counts changes the cached texture cannot show by an overlay (filters, moves, new sites). */
   dataVersion: number
@@ -66,7 +69,7 @@ export interface SiteLayerState {
 export function createState(): SiteLayerState {
   return {
     map: null, gl: null, resources: null, atlas: null, sites: [], packed: packSites([]), pending: createPendingUploads(),
-    mask: null, predicate: null, idIndex: null, pickIndex: null, pickIndexStale: true, selectedSite: -1, strays: new Set(),
+    mask: null, predicate: null, idIndex: null, pickIndex: null, pickIndexStale: true, selectedSite: -1, selection: emptySelection(), strays: new Set(),
     dataVersion: 0, cacheStale: true, overlay: new Set(), cachePlan: null, cacheKey: null, drawFromCache: false, cacheTimer: null, lastZoom: Number.NaN,
     aggregateBelowZoom: 12, bins: null, binsDirty: false, aggregated: false,
   }
@@ -82,11 +85,41 @@ export function repack(state: SiteLayerState): void {
   state.strays.clear()
   state.pickIndex = null
   state.pickIndexStale = true
+  // New slot numbers: the selection's index buffer is built again for them.
+  state.selection.slots = null
+}
+
+/** Replaces all sites and packs them; the filter is applied again, the selected site and the selection kept by id. */
+export function replaceSites(state: SiteLayerState, sites: readonly Site[]): void {
+  const selectedId = state.sites[state.selectedSite]?.id ?? null
+  const selectionIds = Array.from(state.selection.sites, (index) => state.sites[index]!.id)
+  state.sites = sites.slice()
+  state.idIndex = null
+  state.mask = state.predicate ? maskFromPredicate(state.sites, state.predicate) : null
+  repack(state)
+  state.selectedSite = selectedId === null ? -1 : siteIndexOf(state, selectedId)
+  if (selectionIds.length > 0) selectSites(state, selectionIds)
 }
 
 export function siteIndexOf(state: SiteLayerState, id: string): number {
   if (!state.idIndex) state.idIndex = new Map(state.sites.map((site, index) => [site.id, index]))
   return state.idIndex.get(id) ?? -1
+}
+
+/**
+ * Selects sites by id for the halo (unknown ids are dropped). The halo is drawn into the cached texture with the
+ * sites, so a new selection retires the texture like a filter does, and panning costs nothing more.
+ */
+export function selectSites(state: SiteLayerState, ids: Iterable<string>): void {
+  state.selection = { ...emptySelection(), sites: resolveSelection(ids, (id) => siteIndexOf(state, id)), slots: null }
+  state.cacheStale = true
+}
+
+/** Builds the selection's slots for the current packing when they are missing, and marks them for upload. */
+export function ensureSelectionSlots(state: SiteLayerState): SiteSelection {
+  const selection = state.selection
+  if (!selection.slots) Object.assign(selection, selectedSlots(selection.sites, state.packed), { dirty: true })
+  return selection
 }
 
 export function ensurePickIndex(state: SiteLayerState): Flatbush | null {

@@ -6,7 +6,7 @@ import { buildKindAtlas, type RgbaImage } from './kind-atlas'
 import { mercatorX, mercatorY, worldSizePx } from './mercator'
 import { prerenderSites, renderSites } from './render-sites'
 import { maskFromPredicate, writeVisibility } from './site-mask'
-import { applySite, createState, ensurePickIndex, repack, siteIndexOf, type SiteLayerState, type SitePredicate } from './site-layer-state'
+import { applySite, createState, ensurePickIndex, replaceSites, selectSites, siteIndexOf, type SiteLayerState, type SitePredicate } from './site-layer-state'
 import { recountBins } from './site-bins'
 import { pickSlot } from './site-picker'
 
@@ -35,7 +35,7 @@ export interface SiteLayer extends CustomLayerInterface {
   /**
    * Replaces all sites (one pass into typed arrays; the upload happens on the next frame). A filter set with
    * setFilter is applied to the new sites; a mask from setVisible is dropped (it described the old array). The
-   * selection is kept by id.
+   * selected site and the selection are kept by id (ids no longer there are dropped).
    */
   setSites(sites: readonly Site[]): void
   /** Replaces one site, by its index in the last setSites array or by id; false if there is no such site. */
@@ -46,6 +46,12 @@ export interface SiteLayer extends CustomLayerInterface {
   setFilter(keep: SitePredicate | null): void
   /** Rings one site (by id), as the 'site-selected' layer did; null for none. */
   setSelected(id: string | null): void
+  /**
+   * Highlights many sites (a box or lasso selection) by id: a halo in the selection colour, drawn with them above
+   * every other site, also while the others are aggregated into bins. Follows their edits; hidden sites (filtered
+   * out) are not drawn. An empty list clears it.
+   */
+  setSelection(ids: Iterable<string>): void
   /** The id of the nearest shown site within radiusPx of a screen point (CSS px, as MapLibre events give), or null. */
   pick(point: { x: number, y: number }, radiusPx?: number): string | null
   /** Whether the last frame drew the sites aggregated into bins (see aggregateBelowZoom), for the legend. */
@@ -75,16 +81,6 @@ function setMask(state: SiteLayerState, mask: Uint8Array | null, predicate: Site
   state.binsDirty = true
 }
 
-function replaceSites(state: SiteLayerState, sites: readonly Site[]): void {
-  const selectedId = state.sites[state.selectedSite]?.id ?? null
-  state.sites = sites.slice()
-  state.idIndex = null
-  state.mask = state.predicate ? maskFromPredicate(state.sites, state.predicate) : null
-  repack(state)
-  state.selectedSite = selectedId === null ? -1 : siteIndexOf(state, selectedId)
-  schedulePickIndex(state)
-}
-
 /** Builds the hit-test index when the browser is idle, after the first frames, so the first hover is instant. */
 function schedulePickIndex(state: SiteLayerState): void {
   if (typeof requestIdleCallback !== 'function') return
@@ -108,6 +104,7 @@ function lifecycle(state: SiteLayerState): Pick<SiteLayer, 'onAdd' | 'onRemove' 
       state.map = null
       // A later addLayer starts from scratch on a new context: upload everything again, draw a new cache.
       state.pending.all = true
+      state.selection.dirty = true
       state.binsDirty = true
       state.lastZoom = Number.NaN
       state.cachePlan = null
@@ -132,6 +129,7 @@ export function createSiteLayer(options: SiteLayerOptions = {}): SiteLayer {
     ...lifecycle(state),
     setSites(sites) {
       replaceSites(state, sites)
+      schedulePickIndex(state)
       repaint()
     },
     updateSite(key, site) {
@@ -151,6 +149,10 @@ export function createSiteLayer(options: SiteLayerOptions = {}): SiteLayer {
     },
     setSelected(id) {
       state.selectedSite = id === null ? -1 : siteIndexOf(state, id)
+      repaint()
+    },
+    setSelection(ids) {
+      selectSites(state, ids)
       repaint()
     },
     pick: (point, radiusPx) => pickSite(state, point, radiusPx ?? options.pickRadiusPx ?? 8),

@@ -26,6 +26,9 @@ const ICON_PX = 20
 export const HIGHLIGHT_RADIUS_PX = 11
 export const HIGHLIGHT_STROKE_PX = 2.5
 export const HIGHLIGHT_COLOR = '#1d3b57'
+/** The halo around each site of a box or lasso selection, beyond the site's own symbol, and its darker rim beyond that. */
+export const SELECTION_HALO_PX = 3
+export const SELECTION_RIM_PX = 1
 
 /** Sprite sizes in CSS pixels at a zoom. */
 export interface PointSizes {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildBins } from '@/map/site-layer/site-bins'
 import { STYLE_STATUS, STYLE_STRIDE, STYLE_VISIBLE } from '@/map/site-layer/site-codes'
-import { applySite, createState, ensurePickIndex, repack, siteIndexOf, type SiteLayerState } from '@/map/site-layer/site-layer-state'
+import { applySite, createState, ensurePickIndex, ensureSelectionSlots, repack, replaceSites, selectSites, siteIndexOf, type SiteLayerState } from '@/map/site-layer/site-layer-state'
 import { createSiteLayer } from '@/map/site-layer'
 import { busLine, pointSite, scatteredSites } from './fixtures'
 
@@ -107,7 +107,47 @@ describe('the site layer API without a map', () => {
     expect(layer.updateSite(9, pointSite('x', 0, 0))).toBe(false)
     layer.setFilter((site) => site.status === 'live')
     layer.setSelected('a')
+    layer.setSelection(['a', 'b'])
     expect(layer.pick({ x: 10, y: 10 })).toBeNull()
     expect(layer).toMatchObject({ id: 'site-points-gl', type: 'custom', renderingMode: '2d' })
+  })
+})
+
+describe('a box or lasso selection', () => {
+  const selectedIds = (state: SiteLayerState): string[] => {
+    const { slots } = ensureSelectionSlots(state)
+    return [...slots!].map((slot) => state.sites[state.packed.siteOfSlot[slot]!]!.id).sort()
+  }
+
+  it('retires the cached texture (the halos are drawn into it) and queues the new slots for upload', () => {
+    const state = loaded()
+    state.cacheStale = false
+    selectSites(state, ['s5', 's9', 'nowhere'])
+    expect(state.cacheStale).toBe(true)
+    expect(selectedIds(state)).toEqual(['s5', 's9'])
+    expect(state.selection.dirty).toBe(true)
+    selectSites(state, [])
+    expect(selectedIds(state)).toEqual([])
+  })
+
+  it('follows a recoloured or moved site without new slots, and is rebuilt for a new packing', () => {
+    const state = loaded()
+    selectSites(state, ['s5', 's9'])
+    const slots = ensureSelectionSlots(state).slots
+    state.selection.dirty = false
+    applySite(state, 5, { ...state.sites[5]!, status: 'live' })
+    expect(ensureSelectionSlots(state)).toMatchObject({ slots, dirty: false })
+    // A kind of another draw group packs everything again: the selection's slots are looked up again.
+    applySite(state, 9, { ...state.sites[9]!, kind: 'hospital' })
+    expect(ensureSelectionSlots(state).slots).not.toBe(slots)
+    expect(selectedIds(state)).toEqual(['s5', 's9'])
+    expect(state.selection.dirty).toBe(true)
+  })
+
+  it('keeps its sites by id when all sites are replaced, and drops the deleted ones', () => {
+    const state = loaded()
+    selectSites(state, ['s5', 's9'])
+    replaceSites(state, state.sites.filter((site) => site.id !== 's9').toReversed())
+    expect(selectedIds(state)).toEqual(['s5'])
   })
 })
