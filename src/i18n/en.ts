@@ -380,7 +380,7 @@ const en: typeof zhCN = {
     place: 'Add a site on the map',
     box: 'Box-select to change many',
     placeHint: 'Click the map where the new site is.',
-    boxHint: 'Drag a box on the map to select the (filtered) sites inside.',
+    boxHint: 'Drag a box on the map to select the (filtered) sites inside. Esc clears the selection.',
     selected: '{n} sites selected',
     keepStatus: 'Status unchanged',
     keepOperator: 'Operator unchanged',
@@ -389,6 +389,7 @@ const en: typeof zhCN = {
     newSiteName: 'New merchant',
     lasso: 'Lasso-select',
     lassoHint: 'Press and draw around an area of the map; on release the (filtered) sites inside are selected. Esc cancels.',
+    clear: 'Clear selection',
   },
   move: {
     hint: 'Drag this site on the map to move it (Esc cancels; undoable).',
@@ -429,6 +430,7 @@ const en: typeof zhCN = {
     approximate: 'Town/street boundaries are approximate, not official',
     bins: 'Aggregated sites',
     binsNote: 'At this zoom nearby sites are drawn as one dot: the larger, the more sites; coloured by their most common status. Zoom in for single sites.',
+    selected: 'Selected ({n})',
   },
   import: {
     open: 'Import',

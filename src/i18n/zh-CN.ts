@@ -378,7 +378,7 @@ export default {
     place: '在地图上添加点位',
     box: '框选批量修改',
     placeHint: '在地图上点击新点位的位置。',
-    boxHint: '在地图上拖出一个框，选中框内（符合筛选）的点位。',
+    boxHint: '在地图上拖出一个框，选中框内（符合筛选）的点位；Esc 取消选择。',
     selected: '已选 {n} 个点位',
     keepStatus: '状态不变',
     keepOperator: '运营机构不变',
@@ -387,6 +387,7 @@ export default {
     newSiteName: '新商户',
     lasso: '套索选择',
     lassoHint: '按住并在地图上圈出一片区域，松开即选中圈内（符合筛选）的点位；Esc 取消。',
+    clear: '取消选择',
   },
   move: {
     hint: '在地图上拖动此点位即可移动位置（Esc 取消，可撤销）。',
@@ -427,6 +428,7 @@ export default {
     approximate: '镇街边界为近似示意，非官方界线',
     bins: '聚合点位',
     binsNote: '此缩放级别下相邻点位合为一个圆点：越大点位越多，颜色为其中最多的状态；放大后显示单个点位。',
+    selected: '已选点位（{n}）',
   },
   import: {
     open: '导入',

@@ -55,17 +55,21 @@ export function handMapPresses(map: MapLibreMap, gesture: PressDrag, options: { 
     gesture.release(point(event))
   }
   const key = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape') cancel()
+    if (event.key !== 'Escape' || pointerId === null) return
+    // Handled: this Esc abandons the gesture, nothing else (listeners after this one, e.g. clearing a selection).
+    event.preventDefault()
+    cancel()
   }
   const listeners = [['pointerdown', down], ['pointermove', move], ['pointerup', up], ['pointercancel', cancel]] as const
   for (const [type, listener] of listeners) container.addEventListener(type, listener as EventListener)
-  window.addEventListener('keydown', key)
+  // Capture, so this runs before the page's other Esc listeners and they can see it was handled.
+  window.addEventListener('keydown', key, true)
   const touchAction = [container.style.touchAction, map.getCanvas().style.touchAction]
   if (options.touchAction) container.style.touchAction = map.getCanvas().style.touchAction = options.touchAction
   return () => {
     cancel()
     for (const [type, listener] of listeners) container.removeEventListener(type, listener as EventListener)
-    window.removeEventListener('keydown', key)
+    window.removeEventListener('keydown', key, true)
     container.style.touchAction = touchAction[0]!
     map.getCanvas().style.touchAction = touchAction[1]!
   }

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
-import { computed, ref, watch } from 'vue'
+import { computed, ref, shallowRef, watch } from 'vue'
 import type { Site } from '@/core/model'
+import { keepExistingIds } from '@/core/workspace/select-sites'
 import { compileFilter, EMPTY_FILTER, isEmptyFilter, type SiteFilter } from '@/core/workspace/site-filter'
 import { usePlanStore } from './plan'
 
@@ -53,8 +54,8 @@ export const useMapViewStore = defineStore('map-view', () => {
    * 'cluster': a cluster is being drawn or reshaped (clicks belong to it: they neither select nor drag sites).
    */
   const tool = ref<'none' | 'place' | 'box' | 'lasso' | 'cluster'>('none')
-  /** Sites picked by a box or a lasso for a bulk change. */
-  const boxSelection = ref<string[]>([])
+  /** Sites picked by a box or a lasso for a bulk change; the map draws them highlighted. Replaced, never mutated. */
+  const boxSelection = shallowRef<readonly string[]>([])
   /** The site whose panel is open. */
   const selectedSiteId = ref<string | null>(null)
   let restoredFor: string | null = null
@@ -68,7 +69,13 @@ export const useMapViewStore = defineStore('map-view', () => {
     camera.value = saved.camera ?? null
     tab.value = saved.tab ?? 'coverage'
     selectedSiteId.value = null
+    boxSelection.value = []
   }, { immediate: true })
+
+  // A selected site that is deleted leaves the selection, so its count and the bulk change stay true.
+  watch(() => plan.data?.sites, (sites) => {
+    if (sites) boxSelection.value = keepExistingIds(boxSelection.value, sites)
+  })
 
   watch([filter, layers, camera, tab], () => {
     if (!restoredFor) return

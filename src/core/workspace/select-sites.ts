@@ -42,3 +42,15 @@ export function sitesInRing(sites: readonly Site[], ring: readonly Position[]): 
   }
   return ids
 }
+
+/**
+ * The ids that still name a site, in their order: a site deleted while selected (an undone placement, a re-import)
+ * leaves the selection. Returns the same array when nothing was dropped, so a caller can tell by identity.
+ */
+export function keepExistingIds(ids: readonly string[], sites: readonly Site[]): readonly string[] {
+  if (ids.length === 0) return ids
+  const wanted = new Set(ids)
+  const existing = new Set<string>()
+  for (const site of sites) if (wanted.has(site.id)) existing.add(site.id)
+  return existing.size === wanted.size ? ids : ids.filter((id) => existing.has(id))
+}

@@ -1,7 +1,7 @@
 import { booleanPointInPolygon } from '@turf/turf'
 import { describe, expect, it } from 'vitest'
 import type { Site } from '@/core/model'
-import { boxRing, closeRing, sitesInRing } from '@/core/workspace/select-sites'
+import { boxRing, closeRing, keepExistingIds, sitesInRing } from '@/core/workspace/select-sites'
 import { seededRandom, starRing } from '../geometry/fixtures'
 
 const point = (id: string, lng: number, lat: number): Site => ({
@@ -34,5 +34,18 @@ describe('selecting the sites inside a lasso or a box', () => {
     expect(sitesInRing(sites, boxRing([[0, 0], [1, 1]]))).toEqual(['a'])
     expect(closeRing([[0, 0], [1, 0], [0, 1]])).toEqual([[0, 0], [1, 0], [0, 1], [0, 0]])
     expect(closeRing(boxRing([[0, 0], [1, 1]]))).toHaveLength(5)
+  })
+})
+
+describe('keeping a selection to the sites that exist', () => {
+  const sites = [point('a', 0, 0), point('b', 1, 1), point('c', 2, 2)]
+
+  it('drops the ids of deleted sites, keeping the order', () => {
+    expect(keepExistingIds(['c', 'gone', 'a'], sites)).toEqual(['c', 'a'])
+  })
+
+  it('returns the same array when every id still names a site, so nothing downstream reacts', () => {
+    const ids = ['b', 'a']
+    expect(keepExistingIds(ids, sites)).toBe(ids)
   })
 })
