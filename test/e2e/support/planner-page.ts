@@ -59,21 +59,45 @@ export class PlannerPage {
 
   /** Share of the map's pixels near each of the given colours, read off a real screenshot of the canvas. */
   async colourShares(colours: Record<string, readonly [number, number, number]>): Promise<Record<string, number>> {
+    const { counts, pixels } = await this.scanCanvas(colours, [])
+    return Object.fromEntries(Object.entries(counts).map(([name, count]) => [name, count / pixels]))
+  }
+
+  /**
+   * For each page point (as MapDriver.pixelOf gives), how many pixels of the square of radiusPx around it are near
+   * the colour, read off a real screenshot of the canvas.
+   */
+  async colourAround(points: ReadonlyArray<{ x: number, y: number }>, colour: readonly [number, number, number], radiusPx: number): Promise<number[]> {
+    const canvas = (await this.page.locator('[data-testid="map:canvas"] canvas').boundingBox())!
+    const windows = points.map(({ x, y }) => ({ x: Math.round(x - canvas.x), y: Math.round(y - canvas.y), radius: radiusPx }))
+    return (await this.scanCanvas({ colour }, windows)).windows.map((counts) => counts.colour!)
+  }
+
+  /** Counts of pixels near each colour over the whole canvas and in each square window (canvas pixels, DPR 1). */
+  private async scanCanvas(colours: Record<string, readonly [number, number, number]>, windows: Array<{ x: number, y: number, radius: number }>) {
     const png = await this.page.locator('[data-testid="map:canvas"] canvas').screenshot()
-    return this.page.evaluate(async ({ base64, targets }) => {
+    return this.page.evaluate(async ({ base64, targets, squares }) => {
       const blob = await (await fetch(`data:image/png;base64,${base64}`)).blob()
       const bitmap = await createImageBitmap(blob)
       const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
       const context = canvas.getContext('2d')!
       context.drawImage(bitmap, 0, 0)
       const { data } = context.getImageData(0, 0, bitmap.width, bitmap.height)
-      const counts = Object.fromEntries(Object.keys(targets).map((name) => [name, 0]))
       const near = (i: number, [r, g, b]: readonly number[]): boolean => Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < 30
-      for (let i = 0; i < data.length; i += 4) {
-        for (const [name, colour] of Object.entries(targets)) if (near(i, colour)) counts[name]!++
+      const countIn = (x0: number, y0: number, x1: number, y1: number): Record<string, number> => {
+        const counts = Object.fromEntries(Object.keys(targets).map((name) => [name, 0]))
+        for (let y = Math.max(0, y0); y < Math.min(bitmap.height, y1); y++) {
+          for (let x = Math.max(0, x0); x < Math.min(bitmap.width, x1); x++) {
+            for (const [name, colour] of Object.entries(targets)) if (near((y * bitmap.width + x) * 4, colour)) counts[name]!++
+          }
+        }
+        return counts
       }
-      const pixels = data.length / 4
-      return Object.fromEntries(Object.entries(counts).map(([name, count]) => [name, count / pixels]))
-    }, { base64: png.toString('base64'), targets: colours })
+      return {
+        pixels: bitmap.width * bitmap.height,
+        counts: countIn(0, 0, bitmap.width, bitmap.height),
+        windows: squares.map(({ x, y, radius }) => countIn(x - radius, y - radius, x + radius + 1, y + radius + 1)),
+      }
+    }, { base64: png.toString('base64'), targets: colours, squares: windows })
   }
 }

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import type { Site } from '@/core/model'
+import { SELECTION_COLOR } from '@/map/status-style'
+import { readDemoFiles } from '../support/demo-expectations'
+import { useFreshPage } from './support/fresh-page'
+import { MapDriver, type LngLat } from './support/map-driver'
+
+const session = useFreshPage()
+const SELECTION_RGB = [1, 3, 5].map((i) => Number.parseInt(SELECTION_COLOR.slice(i, i + 2), 16)) as [number, number, number]
+/** Half the side of the square read around a site: its symbol (19 px at zoom 14.5) and the halo (3 + 1 px) fit. */
+const AROUND_PX = 14
+const CENTRE: LngLat = [116.4378, 36.2939]
+/** The box, in degrees either side of the centre (about 400 × 330 px at zoom 14.5, left of the legend). */
+const HALF_BOX: LngLat = [0.006, 0.004]
+
+const at = (site: Site): LngLat => site.geometry.coordinates as LngLat
+
+/** Point sites inside the box by a margin (in degrees; negative: outside by that much). */
+function sitesInBox(margin: number): Site[] {
+  const [west, east] = [CENTRE[0] - HALF_BOX[0] + margin, CENTRE[0] + HALF_BOX[0] - margin]
+  const [south, north] = [CENTRE[1] - HALF_BOX[1] + margin, CENTRE[1] + HALF_BOX[1] - margin]
+  return readDemoFiles().sites.filter((s) => s.geometry.type === 'Point' && at(s)[0] >= west && at(s)[0] <= east && at(s)[1] >= south && at(s)[1] <= north)
+}
+
+/** Given the sites tab's box tool, when a box is dragged on the map at zoom 14.5: the driver and the sites it holds. */
+async function boxSelect(): Promise<{ map: MapDriver, selected: Site[] }> {
+  const map = new MapDriver(session.page)
+  await map.startAt({ center: [CENTRE[0] + 0.004, CENTRE[1]], zoom: 14.5 })
+  await session.planner.open()
+  await session.page.click('[data-testid="tab:sites"]')
+  await session.page.click('[data-testid="tools:box"]')
+  await map.drag([[CENTRE[0] - HALF_BOX[0], CENTRE[1] + HALF_BOX[1]], [CENTRE[0] + HALF_BOX[0], CENTRE[1] - HALF_BOX[1]]])
+  const selected = sitesInBox(0)
+  await expect.poll(() => session.page.locator('[data-testid="tools:count"]').innerText()).toBe(`已选 ${selected.length} 个点位`)
+  return { map, selected }
+}
+
+/** Per site, the pixels of the selection colour around it on the map. */
+async function selectionPixelsAround(map: MapDriver, sites: Site[]): Promise<number[]> {
+  const points = await Promise.all(sites.map((site) => map.pixelOf(at(site))))
+  return session.planner.colourAround(points, SELECTION_RGB, AROUND_PX)
+}
+
+describe('highlighting the sites of a box selection on the map', () => {
+  it('draws the selection colour around every selected site and around no site far outside the box', async () => {
+    const { map, selected } = await boxSelect()
+    // Sites well inside, so the app's box (from screen pixels) and ours agree on them; and sites 50 to 100 px outside.
+    const inside = sitesInBox(0.0003)
+    const near = new Set(sitesInBox(-0.0015).map((s) => s.id))
+    const outside = sitesInBox(-0.003).filter((s) => !near.has(s.id))
+    expect(inside.length).toBeGreaterThan(10)
+    expect(outside.length).toBeGreaterThan(10)
+
+    await expect.poll(async () => (await selectionPixelsAround(map, inside)).filter((n) => n < 10).length).toBe(0)
+    expect((await selectionPixelsAround(map, outside)).every((n) => n === 0)).toBe(true)
+    await expect(session.page.locator('[data-testid="legend:selected"]').innerText()).resolves.toBe(`已选点位（${selected.length}）`)
+  })
+
+  it.each([
+    ['the clear button', () => session.page.click('[data-testid="tools:clear"]')],
+    ['Esc', () => session.page.keyboard.press('Escape')],
+  ])('takes the highlight and the legend entry off when the selection is cleared with %s', async (_how, clear) => {
+    const { map, selected } = await boxSelect()
+    await expect.poll(async () => Math.max(...await selectionPixelsAround(map, selected))).toBeGreaterThan(10)
+
+    await clear()
+    await expect.poll(async () => Math.max(...await selectionPixelsAround(map, selected))).toBe(0)
+    expect((await session.planner.colourShares({ selection: SELECTION_RGB })).selection).toBe(0)
+    await expect(session.page.locator('[data-testid="legend:selected"]').count()).resolves.toBe(0)
+    await expect(session.page.locator('[data-testid="tools:bulk"]').count()).resolves.toBe(0)
+  })
+})
