@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { Site } from '@/core/model'
-import { SELECTION_COLOR } from '@/map/status-style'
+import { SELECTION_COLOR, STATUS_COLORS } from '@/map/status-style'
 import { readDemoFiles } from '../support/demo-expectations'
 import { useFreshPage } from './support/fresh-page'
 import { MapDriver, type LngLat } from './support/map-driver'
 
 const session = useFreshPage()
-const SELECTION_RGB = [1, 3, 5].map((i) => Number.parseInt(SELECTION_COLOR.slice(i, i + 2), 16)) as [number, number, number]
+const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as [number, number, number]
+const SELECTION_RGB = rgb(SELECTION_COLOR)
 /** Half the side of the square read around a site: its symbol (19 px at zoom 14.5) and the halo (3 + 1 px) fit. */
 const AROUND_PX = 14
 const CENTRE: LngLat = [116.4378, 36.2939]
@@ -65,8 +66,23 @@ describe('highlighting the sites of a box selection on the map', () => {
 
     await clear()
     await expect.poll(async () => Math.max(...await selectionPixelsAround(map, selected))).toBe(0)
-    expect((await session.planner.colourShares({ selection: SELECTION_RGB })).selection).toBe(0)
     await expect(session.page.locator('[data-testid="legend:selected"]').count()).resolves.toBe(0)
-    await expect(session.page.locator('[data-testid="tools:bulk"]').count()).resolves.toBe(0)
+  })
+
+  it('keeps a selected site highlighted after its status is changed in its panel', async () => {
+    const { map } = await boxSelect()
+    const site = sitesInBox(0.0003).find((s) => s.kind === 'merchant' && s.status === 'candidate')!
+    await session.page.fill('[data-testid="filter:search"]', site.id)
+    await session.page.click('[data-testid="site:list-item"]')
+    await session.page.click('[data-testid="site:edit"]')
+    await session.page.click('[data-testid="site:set-status"][data-value="live"]')
+    await session.page.click('[data-testid="site:save"]')
+    await session.page.waitForSelector('[data-testid="site:edit"]')
+    await session.page.click('[data-testid="filter:reset"]')
+
+    // Drawn live (its centre green), and still in the selection colour around it.
+    const point = await map.pixelOf(at(site))
+    await expect.poll(async () => (await session.planner.colourAround([point], rgb(STATUS_COLORS.live), 2))[0]).toBeGreaterThan(5)
+    expect((await selectionPixelsAround(map, [site]))[0]).toBeGreaterThan(10)
   })
 })
