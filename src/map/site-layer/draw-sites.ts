@@ -1,4 +1,4 @@
-import { bindVertices, type GL, type SiteGlResources, type SiteProgram } from './gl-resources'
+import { bindVertices, programOf, type GL, type SiteGlResources, type SiteProgram } from './gl-resources'
 import type { FragmentVariant } from './shaders'
 import { STYLE_KIND, STYLE_STRIDE } from './site-codes'
 import type { SiteLayerState } from './site-layer-state'
@@ -20,7 +20,8 @@ const SELECTION_DISCS = [
 
 /** Uses a variant's program with this frame's uniforms (matrix: the map's, or the cache texture's); returns it. */
 function useVariant(gl: GL, resources: SiteGlResources, variant: FragmentVariant, state: SiteLayerState, matrix: Float32Array): SiteProgram {
-  const { program, uniforms: u } = resources.programs[variant]
+  const used = programOf(gl, resources, variant)
+  const { program, uniforms: u } = used
   const map = state.map!
   const ratio = map.getPixelRatio()
   const sizes = pointSizes(map.getZoom())
@@ -41,7 +42,7 @@ function useVariant(gl: GL, resources: SiteGlResources, variant: FragmentVariant
   gl.uniform2f(u.u_atlas_pad, atlas.paddingPx / atlas.width, atlas.paddingPx / atlas.height)
   gl.uniform1f(u.u_atlas_stride, (atlas.cellPx + 2 * atlas.paddingPx) / atlas.width)
   gl.uniform1i(u.u_atlas, 0)
-  return resources.programs[variant]
+  return used
 }
 
 /** The largest sprite at the map's zoom, in CSS px: how far beyond a box a point can still reach into it. */

@@ -18,7 +18,8 @@ export interface SiteProgram {
 }
 
 export interface SiteGlResources {
-  programs: Record<FragmentVariant, SiteProgram>
+  /** Compiled on first use (programOf): the ring and the halo wait until something is selected. */
+  programs: Partial<Record<FragmentVariant, SiteProgram>>
   positionBuffer: WebGLBuffer
   styleBuffer: WebGLBuffer
   atlas: WebGLTexture
@@ -53,7 +54,7 @@ function createProgram(gl: GL, variant: FragmentVariant): SiteProgram {
 export function createSiteGlResources(gl: GL): SiteGlResources {
   const vertexArrays = vertexArraysOf(gl)
   const resources: SiteGlResources = {
-    programs: { DOT: createProgram(gl, 'DOT'), ICON: createProgram(gl, 'ICON'), RING: createProgram(gl, 'RING'), DISC: createProgram(gl, 'DISC') },
+    programs: {},
     vertexArrays, vao: vertexArrays.create(), binVao: vertexArrays.create(),
     positionBuffer: gl.createBuffer(), styleBuffer: gl.createBuffer(), atlas: gl.createTexture(),
     binPositionBuffer: gl.createBuffer(), binStyleBuffer: gl.createBuffer(),
@@ -66,6 +67,11 @@ export function createSiteGlResources(gl: GL): SiteGlResources {
   describeAttributes(gl, resources.binPositionBuffer, resources.binStyleBuffer)
   vertexArrays.bind(null)
   return resources
+}
+
+/** A variant's program, compiled the first time it draws: each compile costs the first frame time on software WebGL. */
+export function programOf(gl: GL, resources: SiteGlResources, variant: FragmentVariant): SiteProgram {
+  return (resources.programs[variant] ??= createProgram(gl, variant))
 }
 
 /** Binds the sites' (or the bins') vertices; without vertex array objects (old WebGL1) they are described each time. */
@@ -104,5 +110,5 @@ export function deleteSiteGlResources(gl: GL, resources: SiteGlResources): void 
   gl.deleteBuffer(resources.positionBuffer)
   gl.deleteBuffer(resources.styleBuffer)
   gl.deleteTexture(resources.atlas)
-  for (const { program } of Object.values(resources.programs)) gl.deleteProgram(program)
+  for (const site of Object.values(resources.programs)) gl.deleteProgram(site.program)
 }
