@@ -14,7 +14,7 @@ function row(cells: string[]): string {
   return cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join(' ')
 }
 
-type Latency = 'firstIdleMs' | 'firstPixelsMs' | 'editMs' | 'editFrameMs' | 'filterMs'
+type Latency = 'firstIdleMs' | 'firstPixelsMs' | 'editMs' | 'editFrameMs' | 'filterMs' | 'selectMs'
 
 function latencyRows(layer: ModeResult, geojson: ModeResult, empty: ModeResult): string[] {
   const line = (name: string, key: Latency, goal: number | null) => {
@@ -29,6 +29,7 @@ function latencyRows(layer: ModeResult, geojson: ModeResult, empty: ModeResult):
     line('status edit → next idle, drawn', 'editMs', GOALS.editMs),
     line('status edit → next frame, JS only', 'editFrameMs', GOALS.editMs),
     line('status filter toggle → idle, drawn', 'filterMs', GOALS.filterMs),
+    line(`selection of ${layer.selectedSites.toLocaleString('en')} on/off → idle, drawn`, 'selectMs', null),
   ]
 }
 
@@ -59,7 +60,7 @@ function panRows(layer: PanResult, geojson: PanResult): string[] {
 
 function skipped(layer: ModeResult): ModeResult {
   const pan = { renderMs: Number.NaN, emptyMs: Number.NaN, cpuMs: null, emptyCpuMs: null }
-  return { ...layer, mode: 'geojson', firstIdleMs: Number.NaN, firstPixelsMs: Number.NaN, editMs: null, editFrameMs: null, filterMs: null, pan }
+  return { ...layer, mode: 'geojson', firstIdleMs: Number.NaN, firstPixelsMs: Number.NaN, editMs: null, editFrameMs: null, filterMs: null, selectMs: null, pan }
 }
 
 /** Prints the map benchmark: site layer, plain GeoJSON, their ratio and the goal, per figure. */

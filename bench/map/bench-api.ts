@@ -12,6 +12,10 @@ export interface SetupResult {
   editFrameMs: number | null
   /** At town zoom: hiding one status (then showing it again) to the next 'idle' and its pixels; median. */
   filterMs: number | null
+  /** At town zoom: highlighting a box selection of up to SELECTED_SITES on-screen sites (then clearing it) to the next 'idle' and its pixels; median (custom layer only). */
+  selectMs: number | null
+  /** How many sites that selection held. */
+  selectedSites: number
 }
 
 /** Panning at town zoom: per frame, wall time (redraw + read back) and CPU time of all browser processes. */

@@ -14,6 +14,8 @@ const PAN_WARMUP_FRAMES = 2
 const TOWN_ZOOM = 13
 const SETTLE_MS = 500
 const PAN_STEP_PX = 6
+/** A large box selection: "tens of thousands" of sites. */
+const SELECTED_SITES = 20_000
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
@@ -114,7 +116,17 @@ async function editTimes(map: MapLibreMap, renderer: SiteRenderer, sites: Site[]
   const hide = () => renderer.filter(sites, (site) => site.status !== 'candidate')
   const show = () => renderer.filter(sites, null)
   const filterMs = await timeActions(map, 'idle', [hide, show, hide, show])
-  return { editMs, editFrameMs, filterMs }
+  return { editMs, editFrameMs, filterMs, ...await selectTimes(map, renderer, sites) }
+}
+
+/** Highlighting a box selection of the sites on screen (as a box drawn over the view would), then clearing it. */
+async function selectTimes(map: MapLibreMap, renderer: SiteRenderer, sites: Site[]) {
+  if (!renderer.select) return { selectMs: null, selectedSites: 0 }
+  const bounds = map.getBounds()
+  const ids = sites.filter((site) => bounds.contains(site.geometry.coordinates as [number, number])).slice(0, SELECTED_SITES).map((site) => site.id)
+  const select = () => renderer.select!(ids)
+  const clear = () => renderer.select!([])
+  return { selectMs: await timeActions(map, 'idle', [select, clear, select, clear]), selectedSites: ids.length }
 }
 
 let current: { map: MapLibreMap, renderer: SiteRenderer, frame: number } | null = null
@@ -126,7 +138,7 @@ async function setup(mode: BenchMode, count: number): Promise<SetupResult> {
   const { map, idleMs, pixelsMs } = await firstIdle(renderer, sites)
   map.jumpTo({ center: townSeats()[0], zoom: TOWN_ZOOM })
   await settle(map)
-  const edits = mode === 'empty' ? { editMs: null, editFrameMs: null, filterMs: null } : await editTimes(map, renderer, sites, mode)
+  const edits = mode === 'empty' ? { editMs: null, editFrameMs: null, filterMs: null, selectMs: null, selectedSites: 0 } : await editTimes(map, renderer, sites, mode)
   current = { map, renderer, frame: 0 }
   return { mode, sites: sites.length, firstIdleMs: idleMs, firstPixelsMs: pixelsMs, ...edits }
 }

@@ -12,6 +12,8 @@ export interface SiteRenderer {
   add(map: MapLibreMap, sites: Site[]): void
   edit(index: number, site: Site): void
   filter(sites: Site[], keep: ((site: Site) => boolean) | null): void
+  /** Highlights a box selection (ids); only the custom layer has one. */
+  select?(ids: readonly string[]): void
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] }
@@ -27,6 +29,7 @@ function layerRenderer(): SiteRenderer {
     },
     edit: (index, site) => layer.updateSite(index, site),
     filter: (_sites, keep) => layer.setFilter(keep),
+    select: (ids) => layer.setSelection(ids),
   }
 }
 
