@@ -85,4 +85,14 @@ describe('highlighting the sites of a box selection on the map', () => {
     await expect.poll(async () => (await session.planner.colourAround([point], rgb(STATUS_COLORS.live), 2))[0]).toBeGreaterThan(5)
     expect((await selectionPixelsAround(map, [site]))[0]).toBeGreaterThan(10)
   })
+
+  it('keeps the selection when Esc abandons the drag of another box', async () => {
+    const { map, selected } = await boxSelect()
+    const elsewhere: LngLat[] = [[CENTRE[0] - 0.002, CENTRE[1] + 0.001], [CENTRE[0] + 0.002, CENTRE[1] - 0.001]]
+    await map.drag(elsewhere, { beforeRelease: () => session.page.keyboard.press('Escape') })
+
+    await session.page.waitForTimeout(500)
+    await expect(session.page.locator('[data-testid="tools:count"]').innerText()).resolves.toBe(`已选 ${selected.length} 个点位`)
+    expect(Math.max(...await selectionPixelsAround(map, selected))).toBeGreaterThan(10)
+  })
 })
