@@ -30,8 +30,12 @@ describe('editing a site', () => {
   it('changes the town by exactly one, keeps it over a reload, and undoes and redoes it', async () => {
     await planner.open()
     const before = await liveIn(page)
+    const planDraws = () => page.getAttribute('[data-testid="map:canvas"]', 'data-plan-draws')
+    const drawsBefore = await planDraws()
     await convertOneCandidate(page)
     expect(await liveIn(page)).toBe(before + 1)
+    // The edit reached the map through the site layer's one-site update, not a redraw of the whole plan.
+    expect(await planDraws()).toBe(drawsBefore)
 
     await page.reload()
     await page.waitForSelector('[data-testid="coverage:row"]')
