@@ -25,6 +25,8 @@ export interface PressDrag {
 export function handMapPresses(map: MapLibreMap, gesture: PressDrag, options: { touchAction?: 'none' } = {}): () => void {
   const container = map.getCanvasContainer()
   let pointerId: number | null = null
+  /** Whether MapLibre's Shift-drag zoom was on when the gesture began (a Shift-drag adds to a selection instead). */
+  let boxZoomWasOn = false
   const point = (event: PointerEvent): ScreenPoint => {
     const rect = container.getBoundingClientRect()
     return { x: event.clientX - rect.left, y: event.clientY - rect.top }
@@ -33,6 +35,8 @@ export function handMapPresses(map: MapLibreMap, gesture: PressDrag, options: { 
     if (pointerId !== null && container.hasPointerCapture(pointerId)) container.releasePointerCapture(pointerId)
     pointerId = null
     map.dragPan.enable()
+    if (boxZoomWasOn) map.boxZoom.enable()
+    boxZoomWasOn = false
   }
   const cancel = (): void => {
     if (pointerId === null) return
@@ -44,6 +48,8 @@ export function handMapPresses(map: MapLibreMap, gesture: PressDrag, options: { 
     if (event.button !== 0 || !gesture.press(point(event), event)) return
     pointerId = event.pointerId
     map.dragPan.disable()
+    boxZoomWasOn = map.boxZoom.isEnabled()
+    map.boxZoom.disable()
     container.setPointerCapture(event.pointerId)
   }
   const move = (event: PointerEvent): void => {

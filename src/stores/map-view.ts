@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { Site } from '@/core/model'
-import { keepExistingIds } from '@/core/workspace/select-sites'
+import { keepExistingIds, type SelectionMode } from '@/core/workspace/select-sites'
 import { compileFilter, EMPTY_FILTER, isEmptyFilter, type SiteFilter } from '@/core/workspace/site-filter'
 import { usePlanStore } from './plan'
 
@@ -56,6 +56,8 @@ export const useMapViewStore = defineStore('map-view', () => {
   const tool = ref<'none' | 'place' | 'box' | 'lasso' | 'cluster'>('none')
   /** Sites picked by a box or a lasso for a bulk change; the map draws them highlighted. Replaced, never mutated. */
   const boxSelection = shallowRef<readonly string[]>([])
+  /** How the next box or lasso combines with boxSelection (Shift adds and Alt subtracts, whatever this says). */
+  const selectionMode = ref<SelectionMode>('replace')
   /** The site whose panel is open. */
   const selectedSiteId = ref<string | null>(null)
   let restoredFor: string | null = null
@@ -100,5 +102,5 @@ export const useMapViewStore = defineStore('map-view', () => {
     filter.value = { ...EMPTY_FILTER }
   }
 
-  return { filter, layers, camera, tab, myLocation, tool, boxSelection, selectedSiteId, predicate, visibleSites, selectedSite, resetFilter }
+  return { filter, layers, camera, tab, myLocation, tool, boxSelection, selectionMode, selectedSiteId, predicate, visibleSites, selectedSite, resetFilter }
 })

@@ -95,4 +95,40 @@ describe('highlighting the sites of a box selection on the map', () => {
     await expect(session.page.locator('[data-testid="tools:count"]').innerText()).resolves.toBe(`已选 ${selected.length} 个点位`)
     expect(Math.max(...await selectionPixelsAround(map, selected))).toBeGreaterThan(10)
   })
+
+  it('adds to the selection with Shift or the Add mode, and takes away with Alt or the Subtract mode', async () => {
+    const { map, selected } = await boxSelect()
+    const count = async (): Promise<number> => {
+      const shown = session.page.locator('[data-testid="tools:count"]')
+      return (await shown.count()) === 0 ? 0 : Number((await shown.innerText()).match(/\d+/)![0])
+    }
+    const box: LngLat[] = [[CENTRE[0] - HALF_BOX[0], CENTRE[1] + HALF_BOX[1]], [CENTRE[0] + HALF_BOX[0], CENTRE[1] - HALF_BOX[1]]]
+    // A second box south of the first, not overlapping it: picked alone first, to learn its count from the app.
+    const south: LngLat[] = [[CENTRE[0] - HALF_BOX[0], CENTRE[1] - HALF_BOX[1] - 0.0005], [CENTRE[0] + HALF_BOX[0], CENTRE[1] - HALF_BOX[1] - 0.003]]
+    await map.drag(south)
+    await expect.poll(count).not.toBe(selected.length)
+    const southCount = await count()
+    expect(southCount).toBeGreaterThan(0)
+
+    await map.drag(box)
+    await expect.poll(count).toBe(selected.length)
+    await session.page.keyboard.down('Shift')
+    await map.drag(south)
+    await session.page.keyboard.up('Shift')
+    await expect.poll(count).toBe(selected.length + southCount)
+    // Still a box selection: Shift did not zoom the map to the box.
+    await session.page.keyboard.down('Alt')
+    await map.drag(box)
+    await session.page.keyboard.up('Alt')
+    await expect.poll(count).toBe(southCount)
+
+    await session.page.click('[data-testid="tools:mode-add"]')
+    await map.drag(box)
+    await expect.poll(count).toBe(selected.length + southCount)
+    await session.page.click('[data-testid="tools:mode-subtract"]')
+    await map.drag(south)
+    await expect.poll(count).toBe(selected.length)
+    await map.drag(box)
+    await expect.poll(count).toBe(0)
+  })
 })

@@ -1,6 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import { watch, type ShallowRef } from 'vue'
-import { boxRing, sitesInRing } from '@/core/workspace/select-sites'
+import { boxRing, combineSelection, sitesInRing, type SelectionMode } from '@/core/workspace/select-sites'
 import { startBoxSelect } from '@/map/box-select'
 import { startLassoSelect } from '@/map/lasso-select'
 import { useMapViewStore } from '@/stores/map-view'
@@ -17,13 +17,20 @@ const ownedByControl = (target: EventTarget | null): boolean =>
 export function useAreaSelect(map: ShallowRef<MapLibreMap | null>): () => void {
   const view = useMapViewStore()
   let stop: (() => void) | null = null
+  /** The modifier held when the drag began: Shift adds to the selection, Alt takes away from it. */
+  let held: SelectionMode | null = null
+  const noteModifiers = (event: PointerEvent): void => {
+    held = event.shiftKey ? 'add' : event.altKey ? 'subtract' : null
+  }
   const select = (ring: [number, number][]): void => {
-    view.boxSelection = sitesInRing(view.visibleSites, ring)
+    view.boxSelection = combineSelection(view.boxSelection, sitesInRing(view.visibleSites, ring), held ?? view.selectionMode)
   }
   const stopWatch = watch(() => view.tool, (tool) => {
     stop?.()
     stop = null
     if (!map.value) return
+    // Capture: the gesture handlers below take the press for themselves.
+    map.value.getCanvasContainer().addEventListener('pointerdown', noteModifiers, { capture: true })
     map.value.getCanvas().style.cursor = tool === 'none' ? '' : 'crosshair'
     if (tool === 'box') stop = startBoxSelect(map.value, (bounds) => select(boxRing(bounds) as [number, number][]))
     else if (tool === 'lasso') stop = startLassoSelect(map.value, select)
@@ -37,6 +44,7 @@ export function useAreaSelect(map: ShallowRef<MapLibreMap | null>): () => void {
   return () => {
     stopWatch()
     stop?.()
+    map.value?.getCanvasContainer().removeEventListener('pointerdown', noteModifiers, { capture: true })
     window.removeEventListener('keydown', escape)
   }
 }

@@ -43,6 +43,20 @@ export function sitesInRing(sites: readonly Site[], ring: readonly Position[]): 
   return ids
 }
 
+/** How a new box or lasso combines with the current selection. */
+export type SelectionMode = 'replace' | 'add' | 'subtract'
+
+/**
+ * The selection after picking `picked` in `mode`: the picked ids alone, the current ones followed by the newly
+ * picked, or the current ones without the picked. Order is kept and no id appears twice.
+ */
+export function combineSelection(current: readonly string[], picked: readonly string[], mode: SelectionMode): string[] {
+  if (mode === 'replace') return [...new Set(picked)]
+  if (mode === 'add') return [...new Set([...current, ...picked])]
+  const dropped = new Set(picked)
+  return current.filter((id) => !dropped.has(id))
+}
+
 /**
  * The ids that still name a site, in their order: a site deleted while selected (an undone placement, a re-import)
  * leaves the selection. Returns the same array when nothing was dropped, so a caller can tell by identity.

@@ -1,7 +1,7 @@
 import { booleanPointInPolygon } from '@turf/turf'
 import { describe, expect, it } from 'vitest'
 import type { Site } from '@/core/model'
-import { boxRing, closeRing, keepExistingIds, sitesInRing } from '@/core/workspace/select-sites'
+import { boxRing, closeRing, combineSelection, keepExistingIds, sitesInRing } from '@/core/workspace/select-sites'
 import { seededRandom, starRing } from '../geometry/fixtures'
 
 const point = (id: string, lng: number, lat: number): Site => ({
@@ -47,5 +47,14 @@ describe('keeping a selection to the sites that exist', () => {
   it('returns the same array when every id still names a site, so nothing downstream reacts', () => {
     const ids = ['b', 'a']
     expect(keepExistingIds(ids, sites)).toBe(ids)
+  })
+})
+
+describe('combining a new box or lasso with the selection', () => {
+  it('replaces, adds without repeats, or subtracts, keeping the order', () => {
+    expect(combineSelection(['a', 'b'], ['c', 'c', 'a'], 'replace')).toEqual(['c', 'a'])
+    expect(combineSelection(['a', 'b'], ['c', 'a'], 'add')).toEqual(['a', 'b', 'c'])
+    expect(combineSelection(['a', 'b', 'c'], ['b', 'x'], 'subtract')).toEqual(['a', 'c'])
+    expect(combineSelection([], ['a'], 'subtract')).toEqual([])
   })
 })
