@@ -29,6 +29,57 @@ function merchantsLike(seed: number, n: number): { lngs: Float64Array, lats: Flo
   return { lngs, lats }
 }
 
+/** A threshold in metres that turns back into exactly `km` (dbscan and turf both divide it by 1000), or null. */
+function exactMeters(km: number): number | null {
+  const meters = km * 1e3
+  return meters / 1e3 === km ? meters : null
+}
+
+/** The latitude span turf's regionQuery box gives a radius of `km` (its lengthToDegrees), to put points on the box's edge. */
+function latDegrees(km: number): number {
+  return (((km / (6371008.8 / 1e3)) % (2 * Math.PI)) * 180) / Math.PI
+}
+
+/**
+ * Points made to sit on the threshold: it is the turf distance of a pair of them, taken, where it can be, from
+ * a pair whose distance depends on the direction (turf's haversine rounds differently from each side); some
+ * points get a partner exactly the box's latitude span north, and some of those a duplicate.
+ */
+function onTheThreshold(seed: number): { lngs: Float64Array, lats: Float64Array, meters: number, minPoints: number } {
+  const random = seededRandom(seed * 7919)
+  const base = merchantsLike(seed, 300 + Math.floor(random() * 200))
+  const lngs = Array.from(base.lngs), lats = Array.from(base.lats)
+  let meters: number | null = null
+  for (let attempt = 0; attempt < 200 && meters === null; attempt++) {
+    const i = Math.floor(random() * lngs.length), j = Math.floor(random() * lngs.length)
+    const there = turfDistanceKm(lngs[i]!, lats[i]!, lngs[j]!, lats[j]!), back = turfDistanceKm(lngs[j]!, lats[j]!, lngs[i]!, lats[i]!)
+    if (there < 0.03 || there > 0.4 || (there === back && attempt < 150)) continue
+    meters = exactMeters(Math.min(there, back))
+  }
+  meters ??= 150
+  const span = latDegrees(meters / 1e3)
+  for (let k = 0, partners = Math.floor(lngs.length / 10); k < partners; k++) {
+    const i = Math.floor(random() * lngs.length)
+    lngs.push(lngs[i]!)
+    lats.push(lats[i]! + span)
+    if (random() < 0.3) {
+      lngs.push(lngs[i]!)
+      lats.push(lats[i]! + span)
+    }
+  }
+  return { lngs: Float64Array.from(lngs), lats: Float64Array.from(lats), meters, minPoints: 2 + Math.floor(random() * 6) }
+}
+
+/** Two points ~100 m apart whose turf distance is shorter from a to b than back, and that distance. */
+function oneWayPair(random: () => number): { a: [number, number], b: [number, number], km: number } {
+  for (;;) {
+    const a: [number, number] = [116.3 + random() * 0.3, 36.1 + random() * 0.3]
+    const b: [number, number] = [a[0] + (random() - 0.5) * 0.003, a[1] + (random() - 0.5) * 0.003]
+    const km = turfDistanceKm(...a, ...b)
+    if (km < turfDistanceKm(...b, ...a) && exactMeters(km) !== null) return { a, b, km }
+  }
+}
+
 describe('dbscan', () => {
   it.each([
     [1, 1500, 150, 5],
@@ -66,6 +117,33 @@ describe('dbscan', () => {
     for (const m of [meters, meters * (1 - 1e-12)]) {
       const ours = dbscan(lngs, lats, { maxDistanceMeters: m, minPoints: 3 })
       expect(Array.from(ours.clusterOf)).toEqual(turfClusters(lngs, lats, m, 3))
+    }
+  })
+
+  it('gives the same clusters as turf with points on the threshold, duplicates, and clustered and sparse points mixed (property)', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const { lngs, lats, meters, minPoints } = onTheThreshold(seed)
+      const ours = dbscan(lngs, lats, { maxDistanceMeters: meters, minPoints })
+      expect(Array.from(ours.clusterOf), `seed ${seed}`).toEqual(turfClusters(lngs, lats, meters, minPoints))
+    }
+  })
+
+  it('follows turf where a pair is neighbours one way only: the cluster grown first takes the other point in', () => {
+    // a sees b (its distance to b is the threshold) but b does not see a (turf's distance back rounds higher).
+    const { a, b, km } = oneWayPair(seededRandom(11))
+    // Three points close behind each of a and b (a tenth of the threshold, away from the other): two blobs.
+    const behind = (p: [number, number], q: [number, number]): [number, number][] => {
+      const away = Math.atan2(p[1] - q[1], p[0] - q[0]), step = 0.1 * Math.hypot(p[0] - q[0], p[1] - q[1])
+      return [-0.2, 0, 0.2].map((turn) => [p[0] + step * Math.cos(away + turn), p[1] + step * Math.sin(away + turn)])
+    }
+    const [behindA, behindB] = [behind(a, b), behind(b, a)]
+    // Whichever blob is seeded first decides; and a and b each come first, so neither side's test stands in for the other's.
+    const orders = [[[a, ...behindA, b, ...behindB], 1], [[...behindA, b, a, ...behindB], 1], [[b, ...behindB, a, ...behindA], 2], [[...behindB, a, b, ...behindA], 2]] as const
+    for (const [order, clusters] of orders) {
+      const lngs = Float64Array.from(order, (p) => p[0]), lats = Float64Array.from(order, (p) => p[1])
+      const ours = dbscan(lngs, lats, { maxDistanceMeters: exactMeters(km)!, minPoints: 4 })
+      expect(Array.from(ours.clusterOf)).toEqual(turfClusters(lngs, lats, exactMeters(km)!, 4))
+      expect(ours.clusterCount).toBe(clusters)
     }
   })
 
