@@ -1,8 +1,6 @@
-import KDBush from 'kdbush'
-
 /** DBSCAN parameters, with the meaning @turf/clusters-dbscan gives them. */
 export interface DbscanOptions {
-  /** Two points are neighbours when their great-circle distance (haversine, turf's) is at most this. */
+  /** Two points are neighbours when their great-circle distance (haversine, turf's) is at most this (≥ 0). */
   maxDistanceMeters: number
   /** A point is core when it has at least this many neighbours, itself included (turf's default is 3). */
   minPoints: number
@@ -21,7 +19,7 @@ const EARTH_RADIUS_KM = 6371008.8 / 1e3
 const RADIANS = Math.PI / 180
 
 /**
- * DBSCAN over lng/lat points with a static k-d tree (kdbush): the same clusters, numbered the same way, as
+ * DBSCAN over lng/lat points on a uniform grid: the same clusters, numbered the same way, as
  * @turf/clusters-dbscan with units 'kilometers' — so the same points land in the same clusters — in a small
  * fraction of its time.
  *
@@ -31,102 +29,201 @@ const RADIANS = Math.PI / 180
  * point; and a border point within reach of several clusters' core points joins the lowest-numbered one —
  * which is what turf's first-come assignment gives, since it expands each cluster completely before
  * starting the next. Points must not straddle the antimeridian (true of any Chinese plan).
+ *
+ * Each pair of points is looked at once and decided in both directions: turf's relation is not quite
+ * symmetric (the box is the query point's, and its haversine multiplies the cosines in from/to order).
  */
 export function dbscan(lngs: Float64Array, lats: Float64Array, options: DbscanOptions): DbscanResult {
   const n = lngs.length
-  const neighbours = findNeighbours(lngs, lats, options.maxDistanceMeters / 1e3)
+  const maxKm = options.maxDistanceMeters / 1e3
+  if (!(maxKm >= 0)) throw new RangeError(`DBSCAN needs a distance of 0 or more, not ${options.maxDistanceMeters}`)
+  if (n === 0) return { clusterOf: new Int32Array(0), clusterCount: 0, core: new Uint8Array(0) }
+  const frame = planarFrame(lats, maxKm)
+  const grid = sortIntoGrid(lngs, lats, frame)
+  const pairs = findPairs(grid, new PairTest(grid.order, lngs, lats, maxKm, frame))
   const core = new Uint8Array(n)
-  const { row, start, list } = neighbours
-  for (let i = 0; i < n; i++) core[i] = start[row[i]! + 1]! - start[row[i]!]! >= options.minPoints ? 1 : 0
-  const clusterOf = new Int32Array(n).fill(-1)
+  for (let k = 0; k < n; k++) core[k] = pairs.count[k]! >= options.minPoints ? 1 : 0
+  const { clusterOf, clusterCount } = expandClusters(grid.order, core, coreNeighbours(pairs, core))
+  return { clusterOf, clusterCount, core: inInputOrder(grid.order, core, new Uint8Array(n)) }
+}
+
+/** Neighbour lists (compressed rows, grid order): the neighbours of k are list[start[k] … start[k + 1]). */
+interface Neighbours { start: Int32Array, list: Int32Array }
+
+/**
+ * Clusters numbered as turf numbers them: seeds in input order, each cluster grown completely (through core
+ * points only) before the next seed; a border point stays with the first cluster that reached it.
+ */
+function expandClusters(order: Int32Array, core: Uint8Array, neighbours: Neighbours): { clusterOf: Int32Array, clusterCount: number } {
+  const n = order.length
+  const rank = new Int32Array(n)
+  for (let k = 0; k < n; k++) rank[order[k]!] = k
+  const { start, list } = neighbours
+  const clusterAt = new Int32Array(n).fill(-1)
   const queue = new Int32Array(n)
   let clusterCount = 0
-  for (let seed = 0; seed < n; seed++) {
-    if (!core[seed] || clusterOf[seed]! >= 0) continue
+  for (let i = 0; i < n; i++) {
+    const seed = rank[i]!
+    if (!core[seed] || clusterAt[seed]! >= 0) continue
     const id = clusterCount++
-    clusterOf[seed] = id
+    clusterAt[seed] = id
     let head = 0, tail = 0
     queue[tail++] = seed
     while (head < tail) {
       const p = queue[head++]!
-      for (let k = start[row[p]!]!; k < start[row[p]! + 1]!; k++) {
+      for (let k = start[p]!, end = start[p + 1]!; k < end; k++) {
         const q = list[k]!
-        if (clusterOf[q]! >= 0) continue
-        clusterOf[q] = id
-        // Only core points spread the cluster; a border point stays with the first cluster that reached it.
+        if (clusterAt[q]! >= 0) continue
+        clusterAt[q] = id
         if (core[q]) queue[tail++] = q
       }
     }
   }
-  return { clusterOf, clusterCount, core }
+  return { clusterOf: inInputOrder(order, clusterAt, new Int32Array(n)), clusterCount }
+}
+
+function inInputOrder<T extends Int32Array | Uint8Array>(order: Int32Array, inGridOrder: T, out: T): T {
+  for (let k = 0; k < order.length; k++) out[order[k]!] = inGridOrder[k]!
+  return out
 }
 
 /**
- * Neighbour lists (compressed rows) in the k-d tree's order: the neighbours of point i are
- * list[start[row[i]] … start[row[i] + 1]).
+ * The points sorted by grid cell (row, then column; input order within a cell). Cells are at least the
+ * planar radius wide and high, so a point's neighbours lie in its own cell and the eight around it.
  */
-interface Neighbours { row: Int32Array, start: Int32Array, list: Int32Array }
+interface Grid {
+  /** Input index of each point, in grid order. */
+  order: Int32Array
+  /** Column of each point, in grid order. */
+  column: Int32Array
+  /** Points of row r: rowStart[r] … rowStart[r + 1] (grid order). */
+  rowStart: Int32Array
+}
 
-/** Points queried together: consecutive in the tree's order, so they sit close together. */
-const BLOCK = 16
+/** Cells per axis at most: beyond, cells grow instead (a larger cell only adds candidates). */
+const MAX_CELLS = 1 << 20
 
-/**
- * One k-d tree query per block of nearby points (their box grown by the radius) instead of one per point:
- * a tenth of the tree walks, and the candidates of a block are checked against each of its points.
- */
-function findNeighbours(lngs: Float64Array, lats: Float64Array, maxKm: number): Neighbours {
+function sortIntoGrid(lngs: Float64Array, lats: Float64Array, frame: Frame): Grid {
   const n = lngs.length
-  const frame = planarFrame(lats, maxKm)
-  const index = new KDBush(n)
-  for (let i = 0; i < n; i++) index.add(lngs[i]! * frame.kx, lats[i]!)
-  index.finish()
-  const pairs = new PairTest(lngs, lats, maxKm, frame)
-  const row = new Int32Array(n)
-  const start = new Int32Array(n + 1)
-  let list: Int32Array = new Int32Array(Math.max(16, n * 8))
-  let size = 0
-  for (let first = 0; first < n; first += BLOCK) {
-    const last = Math.min(n, first + BLOCK)
-    const candidates = blockCandidates(index, first, last, frame.radius)
-    for (let k = first; k < last; k++) {
-      const i = index.ids[k]!
-      row[i] = k
-      if (size + candidates.length > list.length) list = grow(list, size + candidates.length)
-      size = pairs.collect(i, candidates, list, size)
-      start[k + 1] = size
-    }
-  }
-  return { row, start, list: list.subarray(0, size) }
-}
-
-function blockCandidates(index: KDBush, first: number, last: number, radius: number): number[] {
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity
-  for (let k = first; k < last; k++) {
-    const x = index.coords[2 * k]!, y = index.coords[2 * k + 1]!
+  for (let i = 0; i < n; i++) {
+    const x = lngs[i]! * frame.kx, y = lats[i]!
     if (x < minX) minX = x
     if (x > maxX) maxX = x
     if (y < minY) minY = y
     if (y > maxY) maxY = y
   }
-  return index.range(minX - radius, minY - radius, maxX + radius, maxY + radius)
+  // A hair over the radius: rounding in the division can then never put two neighbours two cells apart.
+  const size = Math.max(frame.radius * (1 + 1e-6), (maxX - minX) / MAX_CELLS, (maxY - minY) / MAX_CELLS)
+  const column = new Int32Array(n), row = new Int32Array(n)
+  for (let i = 0; i < n; i++) {
+    column[i] = Math.floor((lngs[i]! * frame.kx - minX) / size)
+    row[i] = Math.floor((lats[i]! - minY) / size)
+  }
+  const byColumn = countingSort(null, column, Math.floor((maxX - minX) / size) + 1).sorted
+  const { sorted: order, start: rowStart } = countingSort(byColumn, row, Math.floor((maxY - minY) / size) + 1)
+  const columnInOrder = new Int32Array(n)
+  for (let k = 0; k < n; k++) columnInOrder[k] = column[order[k]!]!
+  return { order, column: columnInOrder, rowStart }
 }
 
-/** Decides which candidates are neighbours of a point, as turf's regionQuery would. */
+/** Stable counting sort of `items` (input indices; all of them in input order when null) by key[item]. */
+function countingSort(items: Int32Array | null, key: Int32Array, buckets: number): { sorted: Int32Array, start: Int32Array } {
+  const n = key.length
+  const start = new Int32Array(buckets + 1)
+  for (let i = 0; i < n; i++) start[key[i]! + 1]! += 1
+  for (let b = 0; b < buckets; b++) start[b + 1]! += start[b]!
+  const next = start.slice(0, buckets)
+  const sorted = new Int32Array(n)
+  for (let k = 0; k < n; k++) {
+    const item = items ? items[k]! : k
+    sorted[next[key[item]!]!++] = item
+  }
+  return { sorted, start }
+}
+
+/**
+ * Every pair of points within the planar radius, each once (grid order, the first before the second), with
+ * the directions in which turf counts it as a neighbour; and per point, its number of neighbours.
+ */
+interface Pairs {
+  /** Neighbours per point (grid order), itself included: what turf's regionQuery returns, counted. */
+  count: Int32Array
+  /** Pairs of k with later points: list[start[k] … start[k + 1]), each `other * 4 + directions`. */
+  start: Int32Array
+  list: Int32Array
+}
+
+/** Direction bits of a pair (k, other): other is a neighbour of k; k is a neighbour of other. */
+const FORWARD = 1, BACKWARD = 2
+
+/**
+ * Each point against the rest of its cell and the next one in its row, and the three cells below: every pair
+ * of neighbouring cells is visited once. The rows being sorted by column, the windows only move forward.
+ */
+function findPairs(grid: Grid, test: PairTest): Pairs {
+  const { column, rowStart } = grid
+  const n = column.length, rows = rowStart.length - 1
+  const count = new Int32Array(n).fill(1)
+  const start = new Int32Array(n + 1)
+  let list: Int32Array = new Int32Array(Math.max(64, n * 8))
+  let size = 0
+  for (let r = 0; r < rows; r++) {
+    const end = rowStart[r + 1]!, nextEnd = r + 1 < rows ? rowStart[r + 2]! : end
+    let sameEnd = rowStart[r]!, low = end, high = end
+    for (let k = rowStart[r]!; k < end; k++) {
+      const c = column[k]!
+      while (sameEnd < end && column[sameEnd]! <= c + 1) sameEnd++
+      while (low < nextEnd && column[low]! < c - 1) low++
+      while (high < nextEnd && column[high]! <= c + 1) high++
+      const needed = size + sameEnd - k + high - low
+      if (needed > list.length) list = grow(list, needed)
+      size = test.collect(k, k + 1, sameEnd, list, size, count)
+      size = test.collect(k, low, high, list, size, count)
+      start[k + 1] = size
+    }
+  }
+  return { count, start, list }
+}
+
+/** Directed neighbour lists of the core points only: nothing else spreads a cluster. */
+function coreNeighbours(pairs: Pairs, core: Uint8Array): Neighbours {
+  const n = core.length
+  const start = new Int32Array(n + 1)
+  for (let k = 0; k < n; k++) start[k + 1] = start[k]! + (core[k] ? pairs.count[k]! - 1 : 0)
+  const list = new Int32Array(start[n]!)
+  const next = start.slice(0, n)
+  for (let k = 0; k < n; k++) {
+    for (let e = pairs.start[k]!, end = pairs.start[k + 1]!; e < end; e++) {
+      const pair = pairs.list[e]!, other = pair >> 2
+      if (pair & FORWARD && core[k]) list[next[k]!++] = other
+      if (pair & BACKWARD && core[other]) list[next[other]!++] = k
+    }
+  }
+  return { start, list }
+}
+
+/** Per point: lng, lat, cos(lat), planar x, turf's query box (minX, minY, maxX, maxY) — one cache line. */
+const STRIDE = 8
+
+/** Decides, for pairs of points, which is a neighbour of which, as turf's regionQuery would. */
 class PairTest {
-  /** Per point: lng, lat, cos(lat), planar x — interleaved, so a candidate costs one cache line, not four. */
+  /** The points' records (STRIDE numbers each), in grid order. */
   private readonly point: Float64Array
   private readonly planar2: number
   /** Squared angles (radians²) below which a pair surely is, and above which it surely is not, a neighbour. */
   private readonly surelyIn2: number
   private readonly surelyOut2: number
 
-  constructor(lngs: Float64Array, lats: Float64Array, private readonly maxKm: number, private readonly frame: Frame) {
-    this.point = new Float64Array(lngs.length * 4)
-    for (let i = 0; i < lngs.length; i++) {
-      this.point[i * 4] = lngs[i]!
-      this.point[i * 4 + 1] = lats[i]!
-      this.point[i * 4 + 2] = Math.cos(lats[i]! * RADIANS)
-      this.point[i * 4 + 3] = lngs[i]! * frame.kx
+  constructor(order: Int32Array, lngs: Float64Array, lats: Float64Array, private readonly maxKm: number, frame: Frame) {
+    this.point = new Float64Array(order.length * STRIDE)
+    for (let k = 0; k < order.length; k++) {
+      const lng = lngs[order[k]!]!, lat = lats[order[k]!]!, at = k * STRIDE
+      this.point[at] = lng
+      this.point[at + 1] = lat
+      this.point[at + 2] = Math.cos(lat * RADIANS)
+      this.point[at + 3] = lng * frame.kx
+      writeTurfBox(this.point, at + 4, lng, lat, frame.latDegrees)
     }
     this.planar2 = frame.radius * frame.radius
     const angle = maxKm / EARTH_RADIUS_KM
@@ -134,21 +231,35 @@ class PairTest {
     this.surelyOut2 = (angle * (1 + frame.band)) ** 2
   }
 
-  /** Appends the neighbours of i among `candidates` to `out` from `size` on; returns the new size. */
-  collect(i: number, candidates: number[], out: Int32Array, size: number): number {
+  /**
+   * Tests k against the points from … to (grid order), appending each pair that is a neighbour in either
+   * direction to `out` from `size` on and counting it for the points it is a neighbour of; returns the new size.
+   */
+  collect(k: number, from: number, to: number, out: Int32Array, size: number, count: Int32Array): number {
     const { point, planar2, surelyIn2, surelyOut2 } = this
-    const lng = point[i * 4]!, lat = point[i * 4 + 1]!, cos = point[i * 4 + 2]!, x = point[i * 4 + 3]!
-    const box = turfBox(lng, lat, this.frame.latDegrees)
-    for (let c = 0; c < candidates.length; c++) {
-      const j = candidates[c]! * 4
-      const dx = point[j + 3]! - x, dy = point[j + 1]! - lat
+    const at = k * STRIDE
+    const lng = point[at]!, lat = point[at + 1]!, cos = point[at + 2]!, x = point[at + 3]!
+    const minX = point[at + 4]!, minY = point[at + 5]!, maxX = point[at + 6]!, maxY = point[at + 7]!
+    for (let j = from; j < to; j++) {
+      const b = j * STRIDE
+      const dx = point[b + 3]! - x, dy = point[b + 1]! - lat
       // The planar distance never exceeds the ground distance: beyond the radius, never a neighbour.
       if (dx * dx + dy * dy > planar2) continue
-      // Equirectangular at the mean latitude: off from haversine by far less than the band at DBSCAN's distances.
-      const dLat = dy * RADIANS, dLon = (point[j]! - lng) * RADIANS * 0.5 * (cos + point[j + 2]!)
+      // Equirectangular at the mean latitude (the same either way round): off from haversine by far less than the band.
+      const lngJ = point[b]!, latJ = point[b + 1]!
+      const dLat = dy * RADIANS, dLon = (lngJ - lng) * RADIANS * 0.5 * (cos + point[b + 2]!)
       const angle2 = dLat * dLat + dLon * dLon
-      if (angle2 > surelyOut2 || !inBox(box, point[j]!, point[j + 1]!)) continue
-      if (angle2 < surelyIn2 || turfDistanceKm(lng, lat, point[j]!, point[j + 1]!) <= this.maxKm) out[size++] = candidates[c]!
+      if (angle2 > surelyOut2) continue
+      let forward = lngJ >= minX && lngJ <= maxX && latJ >= minY && latJ <= maxY
+      let backward = lng >= point[b + 4]! && lng <= point[b + 6]! && lat >= point[b + 5]! && lat <= point[b + 7]!
+      if (angle2 >= surelyIn2) {
+        // Near the threshold: turf's own formula, from each side, since its rounding depends on the order.
+        forward &&= turfDistanceKm(lng, lat, lngJ, latJ) <= this.maxKm
+        backward &&= turfDistanceKm(lngJ, latJ, lng, lat) <= this.maxKm
+      }
+      if (forward) count[k]! += 1
+      if (backward) count[j]! += 1
+      if (forward || backward) out[size++] = j * 4 + (forward ? FORWARD : 0) + (backward ? BACKWARD : 0)
     }
     return size
   }
@@ -168,7 +279,7 @@ function planarFrame(lats: Float64Array, maxKm: number): Frame {
   return { kx, radius: latDegrees * (1 + band) + 1e-12, latDegrees, band }
 }
 
-/** The planar frame of the index and the tolerance of the cheap distance. */
+/** The planar frame of the grid and the tolerance of the cheap distance. */
 interface Frame { kx: number, radius: number, latDegrees: number, band: number }
 
 /**
@@ -186,10 +297,11 @@ function grow(list: Int32Array, needed: number): Int32Array {
   return next
 }
 
-type Box = [number, number, number, number]
-
-/** turf's regionQuery box: ±the radius in latitude, in longitude widened by cos at the edge farther from the equator. */
-function turfBox(x: number, y: number, latDegrees: number): Box {
+/**
+ * turf's regionQuery box (minX, minY, maxX, maxY into out[at …]): ±the radius in latitude, in longitude
+ * widened by cos at the edge farther from the equator.
+ */
+function writeTurfBox(out: Float64Array, at: number, x: number, y: number, latDegrees: number): void {
   const minY = Math.max(y - latDegrees, -90)
   const maxY = Math.min(y + latDegrees, 90)
   let lngDegrees = latDegrees
@@ -198,11 +310,10 @@ function turfBox(x: number, y: number, latDegrees: number): Box {
       ? latDegrees / Math.cos(degreesToRadians(maxY))
       : latDegrees / Math.cos(degreesToRadians(minY))
   }
-  return [Math.max(x - lngDegrees, -360), minY, Math.min(x + lngDegrees, 360), maxY]
-}
-
-function inBox(box: Box, x: number, y: number): boolean {
-  return x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3]
+  out[at] = Math.max(x - lngDegrees, -360)
+  out[at + 1] = minY
+  out[at + 2] = Math.min(x + lngDegrees, 360)
+  out[at + 3] = maxY
 }
 
 /** @turf/distance in kilometres, operation for operation, so a tie is decided as turf decides it. */

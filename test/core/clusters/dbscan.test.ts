@@ -147,6 +147,14 @@ describe('dbscan', () => {
     }
   })
 
+  it('counts only duplicates as neighbours at a distance of 0, as turf does, and takes no points', () => {
+    const { lngs, lats } = merchantsLike(5, 600)
+    const ours = dbscan(lngs, lats, { maxDistanceMeters: 0, minPoints: 2 })
+    expect(Array.from(ours.clusterOf)).toEqual(turfClusters(lngs, lats, 0, 2))
+    expect(ours.clusterCount).toBeGreaterThan(0)
+    expect(dbscan(new Float64Array(0), new Float64Array(0), { maxDistanceMeters: 100, minPoints: 3 }).clusterCount).toBe(0)
+  })
+
   it('marks core points and noise', () => {
     const lngs = Float64Array.from([116.4, 116.4, 116.4001, 117])
     const lats = Float64Array.from([36.2, 36.2001, 36.2, 36])
