@@ -43,12 +43,15 @@ function latDegrees(km: number): number {
 /**
  * Points made to sit on the threshold: it is the turf distance of a pair of them, taken, where it can be, from
  * a pair whose distance depends on the direction (turf's haversine rounds differently from each side); some
- * points get a partner exactly the box's latitude span north, and some of those a duplicate.
+ * points get a partner exactly the box's latitude span north, and some of those a duplicate. Seed 4k + 2 puts
+ * the points on the equator, 4k + 3 near 60°N.
  */
 function onTheThreshold(seed: number): { lngs: Float64Array, lats: Float64Array, meters: number, minPoints: number } {
   const random = seededRandom(seed * 7919)
   const base = merchantsLike(seed, 300 + Math.floor(random() * 200))
-  const lngs = Array.from(base.lngs), lats = Array.from(base.lats)
+  // Most cases where the plans are; some moved onto the equator (turf's box straddles it) or far north.
+  const shift = [0, 0, -36.25, 24][seed % 4]!
+  const lngs = Array.from(base.lngs), lats = Array.from(base.lats, (lat) => lat + shift)
   let meters: number | null = null
   for (let attempt = 0; attempt < 200 && meters === null; attempt++) {
     const i = Math.floor(random() * lngs.length), j = Math.floor(random() * lngs.length)
@@ -153,6 +156,21 @@ describe('dbscan', () => {
     expect(Array.from(ours.clusterOf)).toEqual(turfClusters(lngs, lats, 0, 2))
     expect(ours.clusterCount).toBeGreaterThan(0)
     expect(dbscan(new Float64Array(0), new Float64Array(0), { maxDistanceMeters: 100, minPoints: 3 }).clusterCount).toBe(0)
+  })
+
+  it('gives the same clusters as turf at a radius of a metre, on points a few centimetres to metres apart', () => {
+    const random = seededRandom(3)
+    const lngs = new Float64Array(800), lats = new Float64Array(800)
+    for (let i = 0; i < 800; i++) {
+      const blob = Math.floor(random() * 20), spread = random() < 0.5 ? 3e-7 : 1.5e-5
+      lngs[i] = 116.4 + blob * 1e-4 + (random() - 0.5) * spread
+      lats[i] = 36.2 + (random() - 0.5) * spread
+    }
+    for (const meters of [1, 0.05]) {
+      const ours = dbscan(lngs, lats, { maxDistanceMeters: meters, minPoints: 4 })
+      expect(Array.from(ours.clusterOf)).toEqual(turfClusters(lngs, lats, meters, 4))
+      expect(ours.clusterCount).toBeGreaterThan(1)
+    }
   })
 
   it('marks core points and noise', () => {
