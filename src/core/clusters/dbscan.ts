@@ -32,6 +32,8 @@ const RADIANS = Math.PI / 180
  *
  * Each pair of points is looked at once and decided in both directions: turf's relation is not quite
  * symmetric (the box is the query point's, and its haversine multiplies the cosines in from/to order).
+ * Where it is symmetric between core points (nearly always), clusters are connected components
+ * (union-find); otherwise they are grown one by one, as turf grows them.
  */
 export function dbscan(lngs: Float64Array, lats: Float64Array, options: DbscanOptions): DbscanResult {
   const n = lngs.length
@@ -43,9 +45,90 @@ export function dbscan(lngs: Float64Array, lats: Float64Array, options: DbscanOp
   const pairs = findPairs(grid, new PairTest(grid.order, lngs, lats, maxKm, frame))
   const core = new Uint8Array(n)
   for (let k = 0; k < n; k++) core[k] = pairs.count[k]! >= options.minPoints ? 1 : 0
-  const { clusterOf, clusterCount } = expandClusters(grid.order, core, coreNeighbours(pairs, core))
+  const components = joinCores(pairs, core)
+  const { clusterAt, clusterCount } = components
+    ? numberComponents(grid.order, core, components)
+    : expandClusters(grid.order, core, coreNeighbours(pairs, core))
+  const clusterOf = inInputOrder(grid.order, clusterAt, new Int32Array(n))
   return { clusterOf, clusterCount, core: inInputOrder(grid.order, core, new Uint8Array(n)) }
 }
+
+/**
+ * Core points joined into connected components when every pair of core neighbours sees each other: the
+ * clusters are then exactly the components. Null when some core point is a neighbour of another only one
+ * way (at the threshold, from turf's rounding): which cluster takes whom then depends on which grows first,
+ * so the clusters are grown one by one instead.
+ */
+function joinCores(pairs: Pairs, core: Uint8Array): Components | null {
+  const n = core.length
+  const parent = new Int32Array(n)
+  for (let k = 0; k < n; k++) parent[k] = k
+  let borders: Int32Array = new Int32Array(1024), size = 0
+  for (let k = 0; k < n; k++) {
+    let rootK = core[k] ? root(parent, k) : -1
+    for (let e = pairs.start[k]!, end = pairs.start[k + 1]!; e < end; e++) {
+      const pair = pairs.list[e]!, other = pair >> 2
+      if (core[k] && core[other]) {
+        if ((pair & BOTH) !== BOTH) return null
+        const rootOther = root(parent, other)
+        if (rootOther < rootK) parent[rootK] = rootK = rootOther
+        else if (rootK < rootOther) parent[rootOther] = rootK
+        continue
+      }
+      // A non-core point that a core point reaches: it joins a cluster once the clusters are numbered.
+      const border = core[k] && pair & FORWARD ? other : core[other] && pair & BACKWARD ? k : -1
+      if (border < 0) continue
+      if (size + 2 > borders.length) borders = grow(borders, size + 2)
+      borders[size++] = border
+      borders[size++] = border === k ? other : k
+    }
+  }
+  return { parent, borders: borders.subarray(0, size) }
+}
+
+/**
+ * Union-find forest of the core points, and the border links: pairs of a non-core point and a core point it
+ * is a neighbour of, one after the other.
+ */
+interface Components { parent: Int32Array, borders: Int32Array }
+
+function root(parent: Int32Array, k: number): number {
+  while (parent[k] !== k) {
+    const up = parent[parent[k]!]!
+    parent[k] = up
+    k = up
+  }
+  return k
+}
+
+/**
+ * Components numbered in the order of their lowest-index core point, as turf's seeds number them; a border
+ * point joins the lowest-numbered component with a core point it is a neighbour of.
+ */
+function numberComponents(order: Int32Array, core: Uint8Array, { parent, borders }: Components): Clusters {
+  const n = core.length
+  // Each component's lowest input index, at its root; and every core point pointing straight at its root.
+  const first = new Int32Array(n).fill(n)
+  const roots: number[] = []
+  for (let k = 0; k < n; k++) {
+    if (!core[k]) continue
+    const r = parent[k] = root(parent, k)
+    if (r === k) roots.push(k)
+    if (order[k]! < first[r]!) first[r] = order[k]!
+  }
+  roots.sort((a, b) => first[a]! - first[b]!)
+  const clusterAt = new Int32Array(n).fill(-1)
+  roots.forEach((r, id) => (clusterAt[r] = id))
+  for (let k = 0; k < n; k++) if (core[k]) clusterAt[k] = clusterAt[parent[k]!]!
+  for (let b = 0; b < borders.length; b += 2) {
+    const border = borders[b]!, cluster = clusterAt[borders[b + 1]!]!
+    if (clusterAt[border]! < 0 || cluster < clusterAt[border]!) clusterAt[border] = cluster
+  }
+  return { clusterAt, clusterCount: roots.length }
+}
+
+/** Cluster number per point in grid order (-1 for noise), and how many. */
+interface Clusters { clusterAt: Int32Array, clusterCount: number }
 
 /** Neighbour lists (compressed rows, grid order): the neighbours of k are list[start[k] … start[k + 1]). */
 interface Neighbours { start: Int32Array, list: Int32Array }
@@ -54,7 +137,7 @@ interface Neighbours { start: Int32Array, list: Int32Array }
  * Clusters numbered as turf numbers them: seeds in input order, each cluster grown completely (through core
  * points only) before the next seed; a border point stays with the first cluster that reached it.
  */
-function expandClusters(order: Int32Array, core: Uint8Array, neighbours: Neighbours): { clusterOf: Int32Array, clusterCount: number } {
+function expandClusters(order: Int32Array, core: Uint8Array, neighbours: Neighbours): Clusters {
   const n = order.length
   const rank = new Int32Array(n)
   for (let k = 0; k < n; k++) rank[order[k]!] = k
@@ -79,7 +162,7 @@ function expandClusters(order: Int32Array, core: Uint8Array, neighbours: Neighbo
       }
     }
   }
-  return { clusterOf: inInputOrder(order, clusterAt, new Int32Array(n)), clusterCount }
+  return { clusterAt, clusterCount }
 }
 
 function inInputOrder<T extends Int32Array | Uint8Array>(order: Int32Array, inGridOrder: T, out: T): T {

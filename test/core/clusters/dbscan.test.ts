@@ -140,8 +140,14 @@ describe('dbscan', () => {
       return [-0.2, 0, 0.2].map((turn) => [p[0] + step * Math.cos(away + turn), p[1] + step * Math.sin(away + turn)])
     }
     const [behindA, behindB] = [behind(a, b), behind(b, a)]
-    // Whichever blob is seeded first decides; and a and b each come first, so neither side's test stands in for the other's.
-    const orders = [[[a, ...behindA, b, ...behindB], 1], [[...behindA, b, a, ...behindB], 1], [[b, ...behindB, a, ...behindA], 2], [[...behindB, a, b, ...behindA], 2]] as const
+    // Whichever blob is seeded first decides; a and b each come first in some order, so that neither
+    // direction's test can stand in for the other's.
+    const orders = [
+      [[a, ...behindA, b, ...behindB], 1],
+      [[...behindA, b, a, ...behindB], 1],
+      [[b, ...behindB, a, ...behindA], 2],
+      [[...behindB, a, b, ...behindA], 2],
+    ] as const
     for (const [order, clusters] of orders) {
       const lngs = Float64Array.from(order, (p) => p[0]), lats = Float64Array.from(order, (p) => p[1])
       const ours = dbscan(lngs, lats, { maxDistanceMeters: exactMeters(km)!, minPoints: 4 })
