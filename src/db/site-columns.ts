@@ -212,13 +212,6 @@ export function decodeSites(columns: SiteColumns): Site[] {
   return sites
 }
 
-/** The ids of the columns' sites, in order (all a lookup needs, without decoding the rest). */
-export function decodeSiteIds(columns: SiteColumns): string[] {
-  const ids = decodeStrings(columns.ids, columns.count)
-  for (const { index, site } of columns.raw) ids[index] = site.id
-  return ids
-}
-
 function methodsOf(mask: number): AcceptanceMethod[] {
   const methods: AcceptanceMethod[] = []
   for (let bit = 0; mask >> bit; bit++) {

@@ -1,7 +1,8 @@
 import type { Site } from '@/core/model'
 import type { PlannerDatabase, PlanStateRow, SiteChunkRow, SiteEditRow } from './database'
 import { CHUNK_SIZE } from './site-chunks'
-import { decodeSiteIds, decodeSites, encodeSites, sliceColumns, type SiteColumns } from './site-columns'
+import { decodeSites, encodeSites, sliceColumns, type SiteColumns } from './site-columns'
+import { ChunkIdIndex } from './site-id-index'
 
 // Every function here runs inside a transaction its caller opened over the site tables and planState.
 
@@ -13,13 +14,13 @@ export interface CurrentSite {
 
 /**
  * A plan's chunks as this connection last read or wrote them, for one layout: their columns (so the previous
- * version of an edited site decodes without reading its 50,000-site chunk again) and ids (to find it).
+ * version of an edited site decodes without reading its 50,000-site chunk again) and, built on first use, an
+ * index of each chunk's ids (to find it).
  */
 interface CachedLayout {
   layout: string
   columns: SiteColumns[]
-  ids: string[][]
-  positions: Map<string, number> | null
+  indexes: Array<ChunkIdIndex | undefined>
 }
 
 const layoutCache = new WeakMap<PlannerDatabase, Map<string, CachedLayout>>()
@@ -29,19 +30,17 @@ export async function readPlanSites(db: PlannerDatabase, planId: string, state: 
   const edits = await db.siteEdits.where('planId').equals(planId).toArray()
   const editById = new Map(edits.map((edit) => [edit.id, edit]))
   const sites: Site[] = []
-  const ids: string[][] = []
   const columns: SiteColumns[] = []
   for await (const chunk of readChunks(db, planId)) {
     const decoded = decodeSites(chunk.columns)
     columns.push(chunk.columns)
-    ids.push(decoded.map((site) => site.id))
     for (const site of decoded) {
       const edit = editById.size === 0 ? undefined : editById.get(site.id)
       if (!edit) sites.push(site)
       else if (!edit.appended && edit.site) sites.push(edit.site)
     }
   }
-  remember(db, planId, { layout: state.layout, columns, ids, positions: null })
+  remember(db, planId, state.layout, columns)
   const appended = edits.filter((edit) => edit.appended && edit.site).sort((a, b) => a.seq - b.seq)
   for (const edit of appended) sites.push(edit.site!)
   return sites
@@ -60,8 +59,7 @@ export async function writePlanSites(db: PlannerDatabase, state: PlanStateRow, s
   await Promise.all(writes)
   const layout = crypto.randomUUID()
   // Should the transaction fail, this layout id is never stored, so the cache entry is simply never used.
-  const ids = chunks.map((_, i) => sites.slice(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE).map((site) => site.id))
-  remember(db, state.planId, { layout, columns: chunks.map((chunk) => chunk.columns), ids, positions: null })
+  remember(db, state.planId, layout, chunks.map((chunk) => chunk.columns))
   return { ...state, layout, chunkCount: chunks.length, siteCount: sites.length, editCount: 0, nextSiteSeq: 1 }
 }
 
@@ -81,8 +79,9 @@ export async function readCurrentSites(db: PlannerDatabase, state: PlanStateRow,
     else unedited.push(id)
   })
   if (unedited.length === 0) return current
-  // One edit scans the cached ids; an index pays off once a change touches more than a few sites.
-  const cached = unedited.length > 4 ? await indexLayout(db, state) : await loadLayout(db, state)
+  const cached = await loadLayout(db, state)
+  // One edit searches the packed ids; a change of more sites builds the chunks' hash tables first.
+  if (unedited.length > 4) cached.columns.forEach((_, chunk) => indexOf(cached, chunk).indexed())
   for (const id of unedited) current.set(id, { site: siteAt(cached, findPosition(cached, id)), edit: undefined })
   return current
 }
@@ -93,14 +92,17 @@ function siteAt(cached: CachedLayout, position: number | undefined): Site | null
   return decodeSites(sliceColumns(cached.columns[Math.floor(position / CHUNK_SIZE)]!, offset, offset + 1))[0]!
 }
 
-/** chunk × CHUNK_SIZE + offset of a site in the chunks; a scan for one edit, an index once many are looked up. */
+/** chunk × CHUNK_SIZE + offset of the first site with this id in the chunks, or undefined. */
 function findPosition(cached: CachedLayout, id: string): number | undefined {
-  if (cached.positions) return cached.positions.get(id)
-  for (let chunk = 0; chunk < cached.ids.length; chunk++) {
-    const offset = cached.ids[chunk]!.indexOf(id)
-    if (offset >= 0) return chunk * CHUNK_SIZE + offset
+  for (let chunk = 0; chunk < cached.columns.length; chunk++) {
+    const offset = indexOf(cached, chunk).offsetOf(id)
+    if (offset !== undefined) return chunk * CHUNK_SIZE + offset
   }
   return undefined
+}
+
+function indexOf(cached: CachedLayout, chunk: number): ChunkIdIndex {
+  return cached.indexes[chunk] ??= new ChunkIdIndex(cached.columns[chunk]!)
 }
 
 async function loadLayout(db: PlannerDatabase, state: PlanStateRow): Promise<CachedLayout> {
@@ -108,26 +110,16 @@ async function loadLayout(db: PlannerDatabase, state: PlanStateRow): Promise<Cac
   if (cached?.layout !== state.layout) {
     const columns: SiteColumns[] = []
     for await (const chunk of readChunks(db, state.planId)) columns.push(chunk.columns)
-    cached = { layout: state.layout, columns, ids: columns.map(decodeSiteIds), positions: null }
-    remember(db, state.planId, cached)
+    cached = remember(db, state.planId, state.layout, columns)
   }
   return cached
 }
 
-/** The cached layout with its id index built (once per layout). */
-async function indexLayout(db: PlannerDatabase, state: PlanStateRow): Promise<CachedLayout> {
-  const cached = await loadLayout(db, state)
-  if (!cached.positions) {
-    const positions = new Map<string, number>()
-    cached.ids.forEach((ids, chunk) => ids.forEach((id, offset) => positions.set(id, chunk * CHUNK_SIZE + offset)))
-    cached.positions = positions
-  }
-  return cached
-}
-
-function remember(db: PlannerDatabase, planId: string, layout: CachedLayout): void {
+function remember(db: PlannerDatabase, planId: string, layout: string, columns: SiteColumns[]): CachedLayout {
+  const cached: CachedLayout = { layout, columns, indexes: [] }
   // Only the plan last used: a city plan's columns take tens of megabytes, and the app has one plan open.
-  layoutCache.set(db, new Map([[planId, layout]]))
+  layoutCache.set(db, new Map([[planId, cached]]))
+  return cached
 }
 
 /**

@@ -5,6 +5,7 @@ import type { PlannerDatabase } from '@/db/database'
 import { setDeviceUserName } from '@/db/device-settings'
 import { createPlan, loadPlan } from '@/db/plan-repository'
 import { COMPACT_EDITS, commitChange, compactSites, getChange, getHistorySummary, listHistory, redo, undo } from '@/db/plan-store'
+import { CHUNK_SIZE } from '@/db/site-chunks'
 import { BULK_SITES } from '@/db/write-change'
 import { PlannerDatabase as Database } from '@/db/database'
 import { makePlanData, makeSites, openTestDatabase, withoutTimestamps } from './support'
@@ -156,4 +157,34 @@ describe('the chunk cache of a connection', () => {
     await expect.poll(() => db.siteEdits.count(), { timeout: 20_000 }).toBe(0)
     expect((await loadPlan(db, 'plan-a'))!.sites).toEqual([...edited, ...data.sites.slice(COMPACT_EDITS)])
   }, 30_000)
+})
+
+describe('finding the site an edit replaces', () => {
+  it('in any chunk, for one site or many, after appends, deletes, a compaction and a reload', async () => {
+    const data = await planWith(makePlanData('plan-a', CHUNK_SIZE + 2_000))
+    let sites = data.sites
+    /** Commits a change and checks that its undo puts back exactly the sites it replaced. */
+    const commit = async (change: PlanChange): Promise<void> => {
+      const replaced = change.type === 'sites.put' ? change.sites.flatMap((site) => sites.filter((old) => old.id === site.id)) : []
+      const record = await commitChange(db, 'plan-a', change, { label: change.type })
+      if (change.type === 'sites.put') expect(record.before.flatMap((undo) => undo.type === 'sites.put' ? undo.sites : [])).toEqual(replaced)
+      sites = applyPlanChanges({ ...data, sites }, [change]).sites
+    }
+    const at = (...positions: number[]): Site[] => positions.map((i) => live(sites[i]!))
+
+    for (const i of [3, CHUNK_SIZE - 1, CHUNK_SIZE, sites.length - 1]) await commit({ type: 'sites.put', sites: at(i) })
+    await commit({ type: 'sites.put', sites: at(1, 3, 100, CHUNK_SIZE - 1, CHUNK_SIZE + 1, CHUNK_SIZE + 1_500) })
+    await commit({ type: 'sites.delete', ids: [sites[10]!.id, sites[CHUNK_SIZE + 7]!.id] })
+    await commit({ type: 'sites.put', sites: makeSites(2, 'new') })
+    await commit({ type: 'sites.put', sites: at(sites.length - 1) })
+    await compactSites(db, 'plan-a')
+    // The deletions moved every later site of the chunks up.
+    for (const i of [10, CHUNK_SIZE - 1, CHUNK_SIZE, CHUNK_SIZE + 6, sites.length - 2]) await commit({ type: 'sites.put', sites: at(i) })
+    await commit({ type: 'sites.put', sites: at(0, 3, 10, CHUNK_SIZE - 2, CHUNK_SIZE + 6, sites.length - 1) })
+    db.close()
+    db = new Database(db.name)
+    await commit({ type: 'sites.put', sites: at(CHUNK_SIZE + 1_000) })
+    await commit({ type: 'sites.put', sites: [...at(5, 6, 7, CHUNK_SIZE + 999), ...makeSites(1, 'newer')] })
+    expect((await loadPlan(db, 'plan-a'))!.sites).toEqual(sites)
+  }, 120_000)
 })
