@@ -70,16 +70,15 @@ export interface Committed {
 /** The commit itself, inside a transaction the caller opened over writeTables (a merge adds its own rows). */
 export async function commitWithin(context: WriteContext, after: PlanChange[], label: string): Promise<Committed> {
   const { db, plan: { id: planId } } = context
-  const before = await writeChanges(context, after)
+  // Each await is a round trip to the database; independent requests of the transaction share one.
+  const [before, { userName }] = await Promise.all([writeChanges(context, after), readDeviceSettings(db)])
   const seq = context.state.head + 1
-  // A new change drops the redo stack.
-  await db.changes.where('[planId+seq]').between([planId, seq], [planId, Infinity], true, true).delete()
-  const { userName } = await readDeviceSettings(db)
+  // A new change drops the redo stack, when there is one (no change of the log comes after lastSeq).
+  if (context.state.lastSeq >= seq) await db.changes.where('[planId+seq]').between([planId, seq], [planId, Infinity], true, true).delete()
   const record: ChangeRecord = { id: crypto.randomUUID(), planId, seq, at: new Date().toISOString(), user: userName, label, after, before }
   const row = toChangeRow(record)
-  await db.changes.add(row)
   context.state = { ...context.state, head: seq, lastSeq: seq }
-  await saveContext(context, record.at)
+  await Promise.all([db.changes.add(row), saveContext(context, record.at)])
   return { record, row, state: context.state }
 }
 
