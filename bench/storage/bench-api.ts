@@ -1,6 +1,10 @@
 /** What the storage benchmark page measures, in ms (the Node driver prints it). */
 export interface StorageResult extends StoreResult, OpenResult {}
 
+/** The page's performance marks around the open and each save, for the driver's trace of garbage collection. */
+export const OPEN_MARKS = { start: 'storage-bench:open:start', end: 'storage-bench:open:end' }
+export const editMark = (edit: number, at: 'start' | 'end'): string => `storage-bench:edit:${edit}:${at}`
+
 /** Measured on the first page: baseline, CPU, store. */
 export interface StoreResult {
   siteCount: number
@@ -23,6 +27,8 @@ export interface OpenResult {
   /** Reading the chunk rows alone (IndexedDB and deserialisation, no decoding), after the open. */
   readChunksMs: number
   firstEditMs: number
+  /** Every save, the first included, in order. */
+  editTimes: number[]
   /** Median and worst of the edits after the first. */
   editMedianMs: number
   editMaxMs: number
