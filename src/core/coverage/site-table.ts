@@ -43,6 +43,8 @@ export class SiteTable {
   position: Int32Array
   /** Codes of the regions of each SEVERAL slot (frozen arrays). */
   readonly several = new Map<number, readonly string[]>()
+  /** Per kind: the latest go-live or planned day a site of the kind could be pending on (see latestPendingDays). */
+  readonly pendingBound = new Int32Array(SITE_KINDS.length).fill(NO_DAY)
   private ids: string[]
   private slots: Map<string, number> | null = null
   private readonly freeSlots: number[] = []
@@ -77,6 +79,9 @@ export class SiteTable {
     this.liveDay[slot] = site.liveDate === null ? NO_DAY : toDay(site.liveDate)
     this.plannedDay[slot] = site.plannedDate === null ? NO_DAY : toDay(site.plannedDate)
     this.units[slot] = site.units
+    const status = this.status[slot]!, kind = this.kind[slot]!
+    const bound = status === LIVE_CODE ? this.liveDay[slot]! : status === SUSPENDED_CODE ? NO_DAY : this.plannedDay[slot]!
+    if (bound > this.pendingBound[kind]!) this.pendingBound[kind] = bound
     const point = site.geometry.type === 'Point' ? site.geometry.coordinates : null
     this.x[slot] = point ? point[0]! : NaN
     this.y[slot] = point ? point[1]! : NaN
@@ -162,15 +167,10 @@ export function tablePendingDay(table: SiteTable, slot: number, asOfDay: number)
   return status === SUSPENDED_CODE || planned === NO_DAY ? null : planned
 }
 
-/** Per kind (SITE_KINDS index): the latest pending day of the table's sites (see tablePendingDay), or asOfDay. */
+/**
+ * Per kind (SITE_KINDS index): a day no pending day of the table's sites (see tablePendingDay) is after, and not
+ * before asOfDay. The latest date ever written for the kind: exact after a build, an upper bound after edits.
+ */
 export function latestPendingDays(table: SiteTable, asOfDay: number): Int32Array {
-  const latest = new Int32Array(SITE_KINDS.length).fill(asOfDay)
-  const { status, kind, liveDay, plannedDay } = table
-  for (let slot = 0; slot < table.length; slot++) {
-    const s = status[slot]!
-    // As tablePendingDay, inlined: a million slots.
-    const day = s === LIVE_CODE ? liveDay[slot]! : s === SUSPENDED_CODE || s === FREE_SLOT ? NO_DAY : plannedDay[slot]!
-    if (day > latest[kind[slot]!]!) latest[kind[slot]!] = day
-  }
-  return latest
+  return table.pendingBound.map((day) => Math.max(day, asOfDay))
 }

@@ -48,6 +48,29 @@ export class DayHistograms {
     this.totalUnits[row]! += sign * units
   }
 
+  /** As add(1), leaving the row totals to a retally() once all are added: a build adds a million. */
+  addUntallied(row: number, day: number, units: number): void {
+    const bucket = bucketOf(day, this.asOfDay)
+    if (bucket >= MAX_BUCKETS) return
+    if (bucket >= this.width) this.widen(bucket + 1)
+    const at = row * this.width + bucket
+    this.counts[at]! += 1
+    this.units[at]! += units
+  }
+
+  /** Sets every row's totals to the sum of its buckets. */
+  retally(): void {
+    for (let r = 0; r < this.rows; r++) {
+      let count = 0, units = 0
+      for (let at = r * this.width, end = at + this.width; at < end; at++) {
+        count += this.counts[at]!
+        units += this.units[at]!
+      }
+      this.totalCounts[r] = count
+      this.totalUnits[r] = units
+    }
+  }
+
   view(row: number): PendingDates {
     const from = row * this.width, to = from + this.width
     return {
@@ -148,7 +171,7 @@ export function createPendingIndex(tree: RegionTree, asOfDate: string, kinds: It
     addLeaf(table, slot, leaf) {
       const histograms = byKind[table.kind[slot]!]
       const day = histograms ? tablePendingDay(table, slot, asOfDay) : null
-      if (day !== null) histograms!.add(leaf, day, table.units[slot]!, 1)
+      if (day !== null) histograms!.addUntallied(leaf, day, table.units[slot]!)
     },
     addSlot(table, slot, chain) {
       const k = table.kind[slot]!
@@ -161,6 +184,7 @@ export function createPendingIndex(tree: RegionTree, asOfDate: string, kinds: It
       if (!building) return
       building = false
       byKind.forEach((histograms, k) => {
+        histograms?.retally()
         histograms?.rollUp(tree)
         if (lines[k]) histograms?.absorb(lines[k])
       })
