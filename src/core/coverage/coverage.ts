@@ -2,7 +2,7 @@ import { SITE_KINDS, SITE_STATUSES, type Region, type Site, type SiteKind, type 
 import type { RegionIndex } from '../geometry/region-index'
 import { buildRegionTree, rollUpRows, unionOfChains, type RegionTree } from '../geometry/region-tree'
 import { locateSlot, type SiteAssignment } from './assign-sites'
-import { FREE_SLOT, NOWHERE, tableStatusOn, type SiteTable } from './site-table'
+import { FREE_SLOT, NOWHERE, tableStatusOn, UNCOUNTED, type SiteTable } from './site-table'
 import { toDay } from '../targets/dates'
 
 /** Counts of one kind of site in one region, as of the coverage's date. */
@@ -81,8 +81,9 @@ export function createCoverage(
   const leaf = new CoverageCounters(tree, assignment, asOfDate, index)
   const asOfDay = toDay(asOfDate)
   const { status, position } = table
+  const { kind } = table
   for (let slot = 0; slot < table.length; slot++) {
-    if (status[slot] === FREE_SLOT) continue
+    if (status[slot] === FREE_SLOT || kind[slot] === UNCOUNTED) continue
     const p = position[slot]!
     if (p >= 0) {
       leaf.addSlotAt(slot, p, asOfDay)
@@ -164,8 +165,10 @@ class CoverageCounters implements Coverage {
   }
 
   add(site: Site, chain: Int32Array, sign: 1 | -1): void {
-    const kind = KIND_INDEX[site.kind]
-    const slot = statusSlotOn(site, this.asOfDate)
+    const kind = KIND_INDEX[site.kind] as number | undefined
+    const slot = statusSlotOn(site, this.asOfDate) as number | undefined
+    // A kind or status the model does not know counts nowhere (as UNCOUNTED in the table).
+    if (kind === undefined || slot === undefined) return
     const units = sign * site.units
     const liveUnits = slot === LIVE_SLOT ? units : 0
     for (let i = 0; i < chain.length; i++) {

@@ -15,6 +15,11 @@ const STATUS_CODE = Object.fromEntries(SITE_STATUSES.map((s, i) => [s, i])) as R
 export const LIVE_CODE = STATUS_CODE.live
 export const SUSPENDED_CODE = STATUS_CODE.suspended
 export const MERCHANT_CODE = KIND_CODE.merchant
+/**
+ * The kind code of a site whose kind or status the model does not know (a record kept as it was stored): it
+ * counts nowhere, as the counters' object path ignores it too.
+ */
+export const UNCOUNTED = 254
 
 /**
  * The open plan's sites as columns: what the counters read (kind, status, dates, units, where), one slot per
@@ -74,12 +79,14 @@ export class SiteTable {
 
   private write(slot: number, site: Site, position: number, codes?: readonly string[]): void {
     this.ids[slot] = site.id
-    this.kind[slot] = KIND_CODE[site.kind]
-    this.status[slot] = STATUS_CODE[site.status]
+    const kindCode = KIND_CODE[site.kind] as number | undefined, statusCode = STATUS_CODE[site.status] as number | undefined
+    this.kind[slot] = kindCode === undefined || statusCode === undefined ? UNCOUNTED : kindCode
+    this.status[slot] = statusCode ?? 0
     this.liveDay[slot] = site.liveDate === null ? NO_DAY : toDay(site.liveDate)
     this.plannedDay[slot] = site.plannedDate === null ? NO_DAY : toDay(site.plannedDate)
     this.units[slot] = site.units
     const status = this.status[slot]!, kind = this.kind[slot]!
+    // (An UNCOUNTED kind is past the end of pendingBound: typed arrays ignore that write.)
     const bound = status === LIVE_CODE ? this.liveDay[slot]! : status === SUSPENDED_CODE ? NO_DAY : this.plannedDay[slot]!
     if (bound > this.pendingBound[kind]!) this.pendingBound[kind] = bound
     const point = site.geometry.type === 'Point' ? site.geometry.coordinates : null

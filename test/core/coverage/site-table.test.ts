@@ -69,3 +69,23 @@ describe('SiteTable', () => {
     expect(latest[SITE_KINDS.indexOf('hospital')]).toBe(asOf)
   })
 })
+
+describe('a site of a kind or status the model does not know', () => {
+  it('counts nowhere, in a fresh count as after an edit', async () => {
+    const { createCoverage } = await import('@/core/coverage/coverage')
+    const { assignSites } = await import('@/core/coverage/assign-sites')
+    const { buildRegionIndex } = await import('@/core/geometry/region-index')
+    const { twoCounties } = await import('./fixtures')
+    const regions = twoCounties()
+    const index = buildRegionIndex(regions)
+    const known = site('k', 0.5, 0.5, { status: 'live', liveDate: '2023-01-01' })
+    const odd = [site('x', 0.5, 0.5, { kind: 'kiosk' as Site['kind'] }), site('y', 0.5, 0.5, { status: 'paused' as Site['status'], units: 7 })]
+    const sites = [known, ...odd]
+    const coverage = createCoverage(regions, sites, assignSites(index, sites), '2023-06-30', index)
+    const town = regions.find((r) => r.level === 'town')!.code
+    expect(coverage.get(town, 'merchant')).toMatchObject({ total: 1, live: 1, totalUnits: 1 })
+    coverage.applyEdit(odd[1]!, { ...odd[1]!, units: 9 })
+    coverage.applyEdit(null, site('z', 0.5, 0.5, { status: 'paused' as Site['status'] }))
+    expect(coverage.get(town, 'merchant')).toMatchObject({ total: 1, live: 1, totalUnits: 1 })
+  })
+})
