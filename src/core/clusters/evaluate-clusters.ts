@@ -86,17 +86,17 @@ export class ClusterBook {
     const x = table.x[slot]!, y = table.y[slot]!
     const b = (this.buckets ??= bucketClusters(this.clusters))
     const bucket = bucketAt(b, x, y)
-    return bucket < 0 || b.start[bucket] === b.start[bucket + 1] ? NONE : this.containing(x, y)
+    return bucket < 0 || b.start[bucket] === b.start[bucket + 1] ? NONE : this.containing(x, y, bucket)
   }
 
   /**
    * The clusters holding (x, y), edges included (a scratch array, valid until the next call): those whose box
-   * holds the point, among the few listed in its bucket, tested exactly.
+   * holds the point, among the few listed in its bucket (found here unless the caller has it), tested exactly.
    */
-  private containing(x: number, y: number): readonly number[] {
+  private containing(x: number, y: number, known?: number): readonly number[] {
     const b = (this.buckets ??= bucketClusters(this.clusters))
     if (this.inside.length > 0) this.inside.length = 0 // a runtime call: only when there is something to clear
-    const bucket = bucketAt(b, x, y)
+    const bucket = known ?? bucketAt(b, x, y)
     if (bucket < 0) return this.inside
     const box = b.boxes
     for (let k = b.start[bucket]!, end = b.start[bucket + 1]!; k < end; k++) {

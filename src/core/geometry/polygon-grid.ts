@@ -113,14 +113,14 @@ type GridFrame = Omit<PolygonGrid, 'cells' | 'boundaryStart' | 'boundaryEdges' |
  * DETAIL cells across (few, small polygons such as clusters would otherwise sit in a handful of boundary
  * cells); near-square cells, padded so no vertex is on the grid's rim.
  */
-function chooseFrame(set: EdgeSet, cellsPerEdge: number, detail: number): GridFrame {
+function chooseFrame(set: EdgeSet, cellsPerEdge: number): GridFrame {
   const edgeCount = set.edgePart.length
   if (edgeCount === 0) return { minX: 0, minY: 0, cellW: 1, cellH: 1, invW: 1, invH: 1, cols: 1, rows: 1 }
   const span = Math.max(set.maxX - set.minX, set.maxY - set.minY, 1e-9)
   const pad = span * 1e-6
   const minX = set.minX - pad, minY = set.minY - pad
   const width = set.maxX + pad - minX, height = set.maxY + pad - minY
-  const detailCell = medianPartSize(set) / detail
+  const detailCell = medianPartSize(set) / DETAIL
   const forDetail = detailCell > 0 ? (width / detailCell) * (height / detailCell) : 0
   const target = Math.min(MAX_CELLS, Math.max(MIN_CELLS, edgeCount * cellsPerEdge, forDetail))
   const cols = Math.max(1, Math.round(Math.sqrt((target * width) / height)))
@@ -241,14 +241,10 @@ function bandsOf(frame: GridFrame, e: Float64Array, grouped: { start: Int32Array
   return bands
 }
 
-/**
- * Builds the grid index over `parts` (each part: one Polygon's rings, outer first). `cellsPerEdge` and `detail`
- * (cells across a typical part, at least) tune its resolution: finer answers more points from one read, and
- * costs more to build.
- */
-export function buildPolygonGrid(parts: Position[][][], cellsPerEdge = CELLS_PER_EDGE, detail = DETAIL): PolygonGrid {
+/** Builds the grid index over `parts` (each part: one Polygon's rings, outer first); `cellsPerEdge` tunes its resolution. */
+export function buildPolygonGrid(parts: Position[][][], cellsPerEdge = CELLS_PER_EDGE): PolygonGrid {
   const set = collectEdges(parts)
-  const frame = chooseFrame(set, cellsPerEdge, detail)
+  const frame = chooseFrame(set, cellsPerEdge)
   const registered = registerEdges(frame, set)
   const grid: PolygonGrid = {
     ...frame,
