@@ -1,6 +1,6 @@
 import type { Position } from 'geojson'
 import { EDGE_CROSSES, EDGE_ON, testEdge } from './edge-test'
-import { FloatList, groupByKey, IntList } from './int-list'
+import { IntList } from './int-list'
 
 /**
  * A raster index over a set of polygon parts (each part = one Polygon's rings: outer ring then holes).
@@ -59,6 +59,8 @@ const MAX_CELLS = 1 << 22
 /** Edges are registered in every cell within this fraction of a cell, so float rounding never hides an edge. */
 const MARGIN = 1e-6
 const OUTSIDE = -1
+/** Steps of the quantized edge y-ranges in boundaryBands. */
+const BAND_STEPS = 65535
 /** Boundary cell 0 has no edges: it marks cells where parts overlap. */
 const OVERLAP = -2
 
@@ -182,63 +184,74 @@ function clampIndex(i: number, n: number): number {
   return i < 0 ? 0 : i >= n ? n - 1 : i
 }
 
-/** Registers every edge in the cells it touches, numbers the boundary cells and builds their edge lists. */
+/**
+ * Registers every edge in the cells it touches, numbers the boundary cells in cell order (a row's boundary cells are
+ * neighbours in memory too) and builds their edge lists: a counting pass, then a filling pass. Clean cells are left
+ * 0 for labelCleanCells.
+ */
 function registerEdges(frame: GridFrame, set: EdgeSet): Pick<PolygonGrid, 'cells' | 'boundaryStart' | 'boundaryEdges' | 'boundaryBands'> {
-  const n = set.edgePart.length
-  const cellIds = new IntList(n * 3)
-  const edgeIds = new IntList(n * 3)
-  const e = set.edges
-  const mx = marginOf(frame.cellW, frame.minX), my = marginOf(frame.cellH, frame.minY)
+  const n = set.edgePart.length, e = set.edges
+  const { cols, rows, minX, minY, invW, invH, cellH } = frame
+  const mx = marginOf(frame.cellW, minX), my = marginOf(cellH, minY)
+  const spill = new IntList(64)
+  // Pass 1: each edge's cell, or -1 when it touches several, and the edges per cell, counted in the label array.
+  const cells = new Int32Array(cols * rows)
+  const edgeCell = new Int32Array(n)
+  let boundaryCount = 1, total = 0
   for (let i = 0; i < n; i++) {
     const x1 = e[4 * i]!, y1 = e[4 * i + 1]!, x2 = e[4 * i + 2]!, y2 = e[4 * i + 3]!
     // Most edges of a detailed boundary are far shorter than a cell: one cell, no row walk.
-    const c0 = Math.floor((Math.min(x1, x2) - mx - frame.minX) * frame.invW), c1 = Math.floor((Math.max(x1, x2) + mx - frame.minX) * frame.invW)
-    const r0 = Math.floor((Math.min(y1, y2) - my - frame.minY) * frame.invH), r1 = Math.floor((Math.max(y1, y2) + my - frame.minY) * frame.invH)
-    if (c0 === c1 && r0 === r1 && c0 >= 0 && c0 < frame.cols && r0 >= 0 && r0 < frame.rows) {
-      cellIds.push(r0 * frame.cols + c0)
-      edgeIds.push(i)
+    const c0 = Math.floor((Math.min(x1, x2) - mx - minX) * invW), c1 = Math.floor((Math.max(x1, x2) + mx - minX) * invW)
+    const r0 = Math.floor((Math.min(y1, y2) - my - minY) * invH), r1 = Math.floor((Math.max(y1, y2) + my - minY) * invH)
+    if (c0 === c1 && r0 === r1 && c0 >= 0 && c0 < cols && r0 >= 0 && r0 < rows) {
+      const cell = r0 * cols + c0
+      edgeCell[i] = cell
+      if (cells[cell]!++ === 0) boundaryCount++
+      total++
       continue
     }
-    const before = cellIds.length
-    pushSegmentCells(frame, x1, y1, x2, y2, cellIds)
-    for (let k = before; k < cellIds.length; k++) edgeIds.push(i)
+    edgeCell[i] = -1
+    spill.length = 0
+    pushSegmentCells(frame, x1, y1, x2, y2, spill)
+    for (let k = 0; k < spill.length; k++) if (cells[spill.data[k]!]!++ === 0) boundaryCount++
+    total += spill.length
   }
-  const cells = new Int32Array(frame.cols * frame.rows).fill(OUTSIDE)
-  // Number boundary cells from 1 (0 is the empty list used for overlaps) in cell order.
-  const boundaryOf = new IntList(cellIds.length)
-  const boundaryRow = new IntList(1024)
-  boundaryRow.push(-1)
-  let next = 1
-  for (let k = 0; k < cellIds.length; k++) {
-    const cell = cellIds.data[k]!
-    if (cells[cell] === OUTSIDE) {
-      cells[cell] = -(next++ + 2)
-      boundaryRow.push(Math.floor(cell / frame.cols))
-    }
-    boundaryOf.push(-cells[cell]! - 2)
-  }
-  const grouped = groupByKey(boundaryOf, edgeIds, next)
-  return { cells, boundaryStart: grouped.start, boundaryEdges: grouped.values, boundaryBands: bandsOf(frame, set.edges, grouped, boundaryRow.data) }
-}
-
-const BAND_STEPS = 65535
-
-/** Quantized y-range of every boundary entry's edge within its row (see PolygonGrid.boundaryBands). */
-function bandsOf(frame: GridFrame, e: Float64Array, grouped: { start: Int32Array, values: Int32Array }, boundaryRow: Int32Array): Uint16Array {
-  const bands = new Uint16Array(grouped.values.length * 2)
-  const scale = frame.invH * BAND_STEPS
-  for (let b = 1; b + 1 < grouped.start.length; b++) {
-    const rowY = frame.minY + boundaryRow[b]! * frame.cellH
-    for (let j = grouped.start[b]!; j < grouped.start[b + 1]!; j++) {
-      const edge = grouped.values[j]!
-      const y1 = e[4 * edge + 1]!, y2 = e[4 * edge + 3]!
-      const lo = Math.floor((Math.min(y1, y2) - rowY) * scale) - 1
-      const hi = Math.ceil((Math.max(y1, y2) - rowY) * scale) + 1
-      bands[2 * j] = lo < 0 ? 0 : lo > BAND_STEPS ? BAND_STEPS : lo
-      bands[2 * j + 1] = hi < 0 ? 0 : hi > BAND_STEPS ? BAND_STEPS : hi
+  // Boundary cells are numbered from 1: 0 is the empty list that marks overlaps.
+  const boundaryStart = new Int32Array(boundaryCount + 1)
+  const boundaryRowY = new Float64Array(boundaryCount)
+  let b = 1, at = 0
+  for (let r = 0, cell = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++, cell++) {
+      const count = cells[cell]!
+      if (count === 0) continue
+      boundaryStart[b] = at
+      boundaryRowY[b] = minY + r * cellH
+      at += count
+      cells[cell] = -(b++ + 2)
     }
   }
-  return bands
+  boundaryStart[boundaryCount] = total
+  // Pass 2: each edge into the lists of its cells, with its quantized y-range in that cell's row.
+  const cursor = boundaryStart.slice(0, boundaryCount)
+  const boundaryEdges = new Int32Array(total), boundaryBands = new Uint16Array(2 * total)
+  const scale = invH * BAND_STEPS
+  for (let i = 0; i < n; i++) {
+    const single = edgeCell[i]!
+    if (single < 0) {
+      spill.length = 0
+      pushSegmentCells(frame, e[4 * i]!, e[4 * i + 1]!, e[4 * i + 2]!, e[4 * i + 3]!, spill)
+    }
+    const ylo = Math.min(e[4 * i + 1]!, e[4 * i + 3]!), yhi = Math.max(e[4 * i + 1]!, e[4 * i + 3]!)
+    for (let k = 0, count = single >= 0 ? 1 : spill.length; k < count; k++) {
+      const b = -cells[single >= 0 ? single : spill.data[k]!]! - 2, j = cursor[b]!++
+      boundaryEdges[j] = i
+      // The edge's y-range within the row, widened by a step (see PolygonGrid.boundaryBands).
+      const lo = Math.floor((ylo - boundaryRowY[b]!) * scale) - 1, hi = Math.ceil((yhi - boundaryRowY[b]!) * scale) + 1
+      boundaryBands[2 * j] = lo < 0 ? 0 : lo > BAND_STEPS ? BAND_STEPS : lo
+      boundaryBands[2 * j + 1] = hi < 0 ? 0 : hi > BAND_STEPS ? BAND_STEPS : hi
+    }
+  }
+  return { cells, boundaryStart, boundaryEdges, boundaryBands }
 }
 
 /** Builds the grid index over `parts` (each part: one Polygon's rings, outer first); `cellsPerEdge` tunes its resolution. */
@@ -266,60 +279,43 @@ export function buildPolygonGrid(parts: Position[][][], cellsPerEdge = CELLS_PER
 }
 
 /**
- * Labels every clean cell with the part containing its centre: each edge crossing a row's centre line (half-open
- * in y) toggles its part's parity for every cell centre right of the crossing. A crossing only needs the first
- * such column, so a row's crossings are sorted as integers (column × parts + part), natively, not by x.
- * Clean cells have no edge nearby, so the centre's answer holds for the whole cell.
+ * Labels every clean cell. A run of clean cells along a row holds no edge, so the whole run lies in one part, outside
+ * every part, or in the same overlap; so does a clean cell directly below a clean cell, as no edge touches the
+ * border they share. A run therefore takes the label of any clean cell above it, and only a run with none above
+ * (the top of a part, the underside of an overhang) is located exactly, by the query's own walk left from its first
+ * cell's centre to the previous run of its row, which is labelled already.
  */
 function labelCleanCells(g: PolygonGrid): void {
-  const { rowStart, keys } = rowCrossings(g)
-  const parts = g.partCount
-  const parity = new Uint8Array(parts)
-  for (let r = 0; r < g.rows; r++) {
-    const s = rowStart[r]!, e = rowStart[r + 1]!
-    keys.subarray(s, e).sort()
-    let ptr = s, inside = 0, sum = 0
-    const base = r * g.cols
-    for (let c = 0; c < g.cols; c++) {
-      for (const limit = (c + 1) * parts; ptr < e && keys[ptr]! < limit; ptr++) {
-        const part = keys[ptr]! % parts
-        parity[part] = parity[part]! ^ 1
-        const sign = parity[part] ? 1 : -1
-        inside += sign
-        sum += sign * part
+  const { cols, rows, cells } = g
+  const inside: number[] = []
+  for (let r = 0; r < rows; r++) {
+    const base = r * cols
+    let c = 0
+    while (c < cols) {
+      // Not labelled yet, in this row from c on: clean cells hold 0, boundary cells -3 or less.
+      if (cells[base + c]! < 0) {
+        c++
+        continue
       }
-      if (g.cells[base + c]! >= OUTSIDE) g.cells[base + c] = inside === 0 ? OUTSIDE : inside === 1 ? sum : OVERLAP
-    }
-    for (let k = s; k < e; k++) parity[keys[k]! % parts] = 0
-  }
-}
-
-/** Per row, every edge crossing its centre line as (first column whose centre is right of it) × parts + part. */
-function rowCrossings(g: PolygonGrid): { rowStart: Int32Array, keys: Float64Array } {
-  const rowIds = new IntList(4096)
-  const keyIds = new IntList(4096)
-  const keys = new FloatList(4096)
-  const e = g.edges
-  for (let i = 0; i < g.edgePart.length; i++) {
-    const x1 = e[4 * i]!, y1 = e[4 * i + 1]!, x2 = e[4 * i + 2]!, y2 = e[4 * i + 3]!
-    if (y1 === y2) continue
-    const lo = Math.max(0, Math.floor((Math.min(y1, y2) - g.minY) * g.invH - 0.5))
-    const hi = Math.min(g.rows - 1, Math.floor((Math.max(y1, y2) - g.minY) * g.invH - 0.5) + 1)
-    for (let r = lo; r <= hi; r++) {
-      const yc = g.minY + (r + 0.5) * g.cellH
-      if ((y1 <= yc) === (y2 <= yc)) continue
-      const x = x1 + ((yc - y1) * (x2 - x1)) / (y2 - y1)
-      const column = Math.max(0, Math.floor((x - g.minX) * g.invW - 0.5) + 1)
-      if (column >= g.cols) continue
-      rowIds.push(r)
-      keyIds.push(keys.length)
-      keys.push(column * g.partCount + g.edgePart[i]!)
+      let end = c + 1
+      while (end < cols && cells[base + end] === 0) end++
+      let label = OUTSIDE, fromAbove = false
+      for (let k = base - cols + c, stop = base - cols + end; r > 0 && k < stop; k++) {
+        if (cells[k]! >= OVERLAP) {
+          label = cells[k]!
+          fromAbove = true
+          break
+        }
+      }
+      if (!fromAbove) {
+        inside.length = 0
+        locateExact(g, g.minX + (c + 0.5) * g.cellW, g.minY + (r + 0.5) * g.cellH, r, c - 1, inside)
+        label = inside.length === 0 ? OUTSIDE : inside.length === 1 ? inside[0]! : OVERLAP
+      }
+      cells.fill(label, base + c, base + end)
+      c = end
     }
   }
-  const grouped = groupByKey(rowIds, keyIds, g.rows)
-  const sorted = new Float64Array(grouped.values.length)
-  for (let k = 0; k < sorted.length; k++) sorted[k] = keys.data[grouped.values[k]!]!
-  return { rowStart: grouped.start, keys: sorted }
 }
 
 /**
