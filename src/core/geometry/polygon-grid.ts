@@ -309,7 +309,7 @@ function labelCleanCells(g: PolygonGrid): void {
       }
       if (!fromAbove) {
         inside.length = 0
-        locateExact(g, g.minX + (c + 0.5) * g.cellW, g.minY + (r + 0.5) * g.cellH, r, c - 1, inside)
+        locateExact(g, g.minX + (c + 0.5) * g.cellW, g.minY + (r + 0.5) * g.cellH, r, c - 1, inside, true)
         label = inside.length === 0 ? OUTSIDE : inside.length === 1 ? inside[0]! : OVERLAP
       }
       cells.fill(label, base + c, base + end)
@@ -335,25 +335,34 @@ export function locateParts(g: PolygonGrid, px: number, py: number, all?: number
 }
 
 /**
- * Exact answer in a boundary cell. With q the right border of the first clean cell to the left on the same
- * row (or -∞ past the grid), p is in part P iff q is in P xor an odd number of P's edges cross segment qp;
- * every edge that can cross qp is registered in the boundary cells between them. An edge through p itself
- * puts p on P's boundary, which counts as inside. Leftwards because testEdge, like turf, casts its ray
- * towards -x: "crosses the ray from p but not the ray from q" is then exactly "crosses qp".
+ * Exact answer in a boundary cell. With q a point of the nearest clean cell on the same row (its border towards p;
+ * or -∞ past the grid's left end), p is in part P iff q is in P xor an odd number of P's edges cross segment qp;
+ * every edge that can cross qp is registered in the boundary cells between them. An edge through p itself puts p
+ * on P's boundary, which counts as inside. testEdge, like turf, casts its ray towards -x, so "crosses the ray from
+ * p xor the ray from q" is exactly "crosses qp", whichever side q is on. `leftOnly`: q must be on the left (the
+ * labelling, where the cells to the right are not labelled yet).
  */
-function locateExact(g: PolygonGrid, px: number, py: number, r: number, c: number, all?: number[]): number {
+function locateExact(g: PolygonGrid, px: number, py: number, r: number, c: number, all?: number[], leftOnly = false): number {
   const s = g.scratch
   const now = ++s.now
   let touchedCount = 0
-  const rowBase = r * g.cols
-  let k = c
-  while (k >= 0 && g.cells[rowBase + k]! < OUTSIDE) k--
-  const qLabel = k >= 0 ? g.cells[rowBase + k]! : OUTSIDE
-  const qx = k >= 0 ? g.minX + (k + 1) * g.cellW : -Infinity
+  const rowBase = r * g.cols, cells = g.cells
+  // The nearest clean cell: step left and right in turn (left only when told, or past the grid's right end).
+  let k = c, right = -1
+  for (let j = c + 1; k >= 0 && cells[rowBase + k]! < OUTSIDE; j++) {
+    k--
+    if (!leftOnly && j < g.cols && cells[rowBase + j]! >= OUTSIDE) {
+      right = j
+      break
+    }
+  }
+  const qLabel = right >= 0 ? cells[rowBase + right]! : k >= 0 ? cells[rowBase + k]! : OUTSIDE
+  const qx = right >= 0 ? g.minX + right * g.cellW : k >= 0 ? g.minX + (k + 1) * g.cellW : -Infinity
+  const from = right >= 0 ? c : k + 1, to = right >= 0 ? right - 1 : c
   const band = (py - g.minY - r * g.cellH) * g.invH * BAND_STEPS
   const { boundaryStart, boundaryEdges, boundaryBands } = g
-  for (let cc = k + 1; cc <= c; cc++) {
-    const b = -g.cells[rowBase + cc]! - 2
+  for (let cc = from; cc <= to; cc++) {
+    const b = -cells[rowBase + cc]! - 2
     for (let j = boundaryStart[b]!, end = boundaryStart[b + 1]!; j < end; j++) {
       // An edge entirely above or below the row line can neither cross it nor hold p: most edges end here,
       // on their quantized range, without touching their coordinates.
