@@ -1,3 +1,4 @@
+import { hashChars } from '@/core/coverage/id-slots'
 import type { SiteColumns } from './site-columns'
 
 /** False matches a scan of one chunk tolerates (ids inside other ids) before it builds the chunk's hash table. */
@@ -107,13 +108,4 @@ function tableSize(count: number): number {
   let size = 8
   while (size < count * 2) size *= 2
   return size
-}
-
-/** FNV-1a over UTF-16 code units, the same for an id string and for its range in a packed column. */
-function hashChars(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
-  // FNV's low bits, which pick the slot, mix poorly when ids differ only in their last characters.
-  hash ^= hash >>> 15
-  return Math.imul(hash, 0x2c1b3c6d) >>> 0
 }

@@ -1,5 +1,6 @@
 import { SITE_KINDS, SITE_STATUSES, type Site, type SiteKind, type SiteStatus } from '../model'
 import { toDay } from '../targets/dates'
+import { IdSlots } from './id-slots'
 
 /** A slot whose site was deleted (its status code). */
 export const FREE_SLOT = 255
@@ -51,7 +52,7 @@ export class SiteTable {
   /** Per kind: the latest go-live or planned day a site of the kind could be pending on (see latestPendingDays). */
   readonly pendingBound = new Int32Array(SITE_KINDS.length).fill(NO_DAY)
   private ids: string[]
-  private slots: Map<string, number> | null = null
+  private slots: IdSlots | null = null
   private readonly freeSlots: number[] = []
 
   constructor(capacity: number) {
@@ -105,7 +106,7 @@ export class SiteTable {
   /** The slot of a site id, or undefined. The id map is built on the first call (a million ids: once). */
   slotOf(id: string): number | undefined {
     if (!this.slots) {
-      this.slots = new Map()
+      this.slots = new IdSlots(this.ids, this.count)
       for (let slot = 0; slot < this.length; slot++) if (this.status[slot] !== FREE_SLOT) this.slots.set(this.ids[slot]!, slot)
     }
     return this.slots.get(id)
