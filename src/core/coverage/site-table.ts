@@ -51,7 +51,8 @@ export class SiteTable {
   readonly several = new Map<number, readonly string[]>()
   /** Per kind: the latest go-live or planned day a site of the kind could be pending on (see latestPendingDays). */
   readonly pendingBound = new Int32Array(SITE_KINDS.length).fill(NO_DAY)
-  private ids: string[]
+  /** Id per slot; the id slots read this very array, so it is never replaced. */
+  private readonly ids: string[]
   private slots: IdSlots | null = null
   private readonly freeSlots: number[] = []
 
