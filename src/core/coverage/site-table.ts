@@ -81,16 +81,7 @@ export class SiteTable {
 
   private write(slot: number, site: Site, position: number, codes?: readonly string[]): void {
     this.ids[slot] = site.id
-    const kindCode = KIND_CODE[site.kind] as number | undefined, statusCode = STATUS_CODE[site.status] as number | undefined
-    this.kind[slot] = kindCode === undefined || statusCode === undefined ? UNCOUNTED : kindCode
-    this.status[slot] = statusCode ?? 0
-    this.liveDay[slot] = site.liveDate === null ? NO_DAY : toDay(site.liveDate)
-    this.plannedDay[slot] = site.plannedDate === null ? NO_DAY : toDay(site.plannedDate)
-    this.units[slot] = site.units
-    const status = this.status[slot]!, kind = this.kind[slot]!
-    // (An UNCOUNTED kind is past the end of pendingBound: typed arrays ignore that write.)
-    const bound = status === LIVE_CODE ? this.liveDay[slot]! : status === SUSPENDED_CODE ? NO_DAY : this.plannedDay[slot]!
-    if (bound > this.pendingBound[kind]!) this.pendingBound[kind] = bound
+    this.writeFacts(slot, site)
     const point = site.geometry.type === 'Point' ? site.geometry.coordinates : null
     this.x[slot] = point ? point[0]! : NaN
     this.y[slot] = point ? point[1]! : NaN
@@ -99,9 +90,28 @@ export class SiteTable {
     else this.several.delete(slot)
   }
 
-  /** Writes a new version of the site in `slot` that stays where it was (same place, same regions). */
+  /** Kind, status, days and units: what an edit in place changes. */
+  private writeFacts(slot: number, site: Site): void {
+    const kindCode = KIND_CODE[site.kind] as number | undefined, statusCode = STATUS_CODE[site.status] as number | undefined
+    const kind = kindCode === undefined || statusCode === undefined ? UNCOUNTED : kindCode, status = statusCode ?? 0
+    const liveDay = site.liveDate === null ? NO_DAY : toDay(site.liveDate)
+    const plannedDay = site.plannedDate === null ? NO_DAY : toDay(site.plannedDate)
+    this.kind[slot] = kind
+    this.status[slot] = status
+    this.liveDay[slot] = liveDay
+    this.plannedDay[slot] = plannedDay
+    this.units[slot] = site.units
+    // (An UNCOUNTED kind is past the end of pendingBound: typed arrays ignore that write.)
+    const bound = status === LIVE_CODE ? liveDay : status === SUSPENDED_CODE ? NO_DAY : plannedDay
+    if (bound > this.pendingBound[kind]!) this.pendingBound[kind] = bound
+  }
+
+  /**
+   * Writes a new version of the site in `slot` that stays where it was: same id, same place, same regions, so only
+   * the facts an edit changes are written (each column is another cache miss at a random slot).
+   */
   rewrite(slot: number, site: Site): void {
-    this.write(slot, site, this.position[slot]!, this.several.get(slot))
+    this.writeFacts(slot, site)
   }
 
   /** The slot of a site id, or undefined. The id map is built on the first call (a million ids: once). */
