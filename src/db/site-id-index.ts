@@ -1,4 +1,4 @@
-import { hashChars } from '@/core/coverage/id-slots'
+import { hashChars, tableLength } from '@/core/coverage/id-slots'
 import type { SiteColumns } from './site-columns'
 
 /** False matches a scan of one chunk tolerates (ids inside other ids) before it builds the chunk's hash table. */
@@ -67,7 +67,7 @@ class HashTable {
 
   constructor(private readonly text: string, private readonly lengths: Uint32Array, private readonly rawIds: Map<number, unknown>) {
     this.starts = new Uint32Array(lengths.length)
-    this.slots = new Int32Array(tableSize(lengths.length))
+    this.slots = new Int32Array(tableLength(lengths.length))
     let start = 0
     for (let offset = 0; offset < lengths.length; offset++) {
       this.starts[offset] = start
@@ -102,10 +102,4 @@ class HashTable {
     while (this.slots[slot] !== 0) slot = (slot + 1) & mask
     this.slots[slot] = offset + 1
   }
-}
-
-function tableSize(count: number): number {
-  let size = 8
-  while (size < count * 2) size *= 2
-  return size
 }

@@ -87,7 +87,8 @@ export class IdSlots {
   }
 }
 
-function tableLength(capacity: number): number {
+/** Entries of an open-addressing table for `capacity` keys: a power of two, at least twice as many. */
+export function tableLength(capacity: number): number {
   let length = 16
   while (length < 2 * capacity) length *= 2
   return length
