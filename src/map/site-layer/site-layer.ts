@@ -9,6 +9,7 @@ import { maskFromPredicate, writeVisibility } from './site-mask'
 import { applySite, createState, ensurePickIndex, replaceSites, selectSites, siteIndexOf, type SiteLayerState, type SitePredicate } from './site-layer-state'
 import { recountBins } from './site-bins'
 import { pickSlot } from './site-picker'
+import { createRepainter, type Repainter } from './repaint'
 
 export type { SitePredicate } from './site-layer-state'
 
@@ -90,15 +91,18 @@ function schedulePickIndex(state: SiteLayerState): void {
   }, { timeout: 2000 })
 }
 
-function lifecycle(state: SiteLayerState): Pick<SiteLayer, 'onAdd' | 'onRemove' | 'prerender' | 'render'> {
+function lifecycle(state: SiteLayerState, repainter: Repainter): Pick<SiteLayer, 'onAdd' | 'onRemove' | 'prerender' | 'render'> {
+  const framed = () => repainter.framed()
   return {
     onAdd(map: MapLibreMap) {
       state.map = map
+      map.on('render', framed)
       // The same icons as the GeoJSON symbol layer and the legend (registering twice is a no-op).
       addKindIcons(map)
       state.atlas = buildKindAtlas(iconOf(map))
     },
-    onRemove(_map: MapLibreMap, gl: GL) {
+    onRemove(map: MapLibreMap, gl: GL) {
+      map.off('render', framed)
       if (state.resources) deleteSiteGlResources(gl, state.resources)
       state.resources = null
       state.map = null
@@ -121,12 +125,15 @@ function lifecycle(state: SiteLayerState): Pick<SiteLayer, 'onAdd' | 'onRemove' 
 export function createSiteLayer(options: SiteLayerOptions = {}): SiteLayer {
   const state = createState()
   state.aggregateBelowZoom = options.aggregateBelowZoom ?? state.aggregateBelowZoom
-  const repaint = () => state.map?.triggerRepaint()
+  const repainter = createRepainter()
+  const repaint = () => {
+    if (state.map) repainter.request(state.map)
+  }
   return {
     id: options.id ?? 'site-points-gl',
     type: 'custom',
     renderingMode: '2d',
-    ...lifecycle(state),
+    ...lifecycle(state, repainter),
     setSites(sites) {
       replaceSites(state, sites)
       schedulePickIndex(state)
