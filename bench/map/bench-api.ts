@@ -6,7 +6,7 @@ export interface SetupResult {
   firstIdleMs: number
   /** The same until that frame's pixels can be read back (software WebGL rasterises after the JS is done). */
   firstPixelsMs: number
-  /** At town zoom: one status edit to the map's next 'idle' and its pixels; median of a few edits. */
+  /** At town zoom: one status edit to the map's next 'idle' and its pixels; the median of seven edits. */
   editMs: number | null
   /** At town zoom: one status edit to the end of the next frame's JavaScript, before it is rasterised (custom layer only). */
   editFrameMs: number | null
