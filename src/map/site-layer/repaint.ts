@@ -10,6 +10,8 @@ export interface RepaintTarget {
 /** How long the map must have drawn no frame for a change to be drawn at once rather than on the next animation frame. */
 export const STILL_MS = 100
 
+const pageShown = (): boolean => typeof document === 'undefined' || document.visibilityState !== 'hidden'
+
 export interface Repainter {
   /** Call at every frame the map draws (its 'render' event). */
   framed(): void
@@ -24,8 +26,9 @@ export interface Repainter {
  * that made it: the changes of one task (a bulk edit, the coverage table's update) share that one frame, and the
  * table and the map show in the same displayed frame. While the map moves, or when frames came lately (a stream of
  * changes, as from another tab), frames stay paced by the animation frame, so changes never queue synchronous frames.
+ * A hidden page draws nothing at once: the browser draws no animation frames there, and the map catches up when shown.
  */
-export function createRepainter(now: () => number = () => performance.now()): Repainter {
+export function createRepainter(now: () => number = () => performance.now(), shown: () => boolean = pageShown): Repainter {
   let lastFrameAt = Number.NEGATIVE_INFINITY
   return {
     framed() {
@@ -36,7 +39,7 @@ export function createRepainter(now: () => number = () => performance.now()): Re
       map.triggerRepaint()
       // Checked at the end of the task, so its changes share one frame: the first check draws it, the others find it drawn.
       queueMicrotask(() => {
-        if (!map.isMoving() && now() - lastFrameAt >= STILL_MS) map.redraw()
+        if (shown() && !map.isMoving() && now() - lastFrameAt >= STILL_MS) map.redraw()
       })
     },
   }

@@ -18,9 +18,10 @@ function fakeMap(onFrame: () => void) {
 
 function setup() {
   let time = 1_000
-  const repainter = createRepainter(() => time)
+  const page = { shown: true }
+  const repainter = createRepainter(() => time, () => page.shown)
   const { map, calls } = fakeMap(() => repainter.framed())
-  return { repainter, map, calls, advance: (ms: number) => { time += ms } }
+  return { repainter, map, calls, page, advance: (ms: number) => { time += ms } }
 }
 
 const endOfTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
@@ -56,6 +57,14 @@ describe('site layer repaint', () => {
   it('never draws at once while the map moves', async () => {
     const { repainter, map, calls } = setup()
     map.moving = true
+    repainter.request(map)
+    await endOfTask()
+    expect(calls).toEqual(['request'])
+  })
+
+  it('draws nothing at once in a hidden page (an edit from another tab): that waits for an animation frame', async () => {
+    const { repainter, map, calls, page } = setup()
+    page.shown = false
     repainter.request(map)
     await endOfTask()
     expect(calls).toEqual(['request'])
