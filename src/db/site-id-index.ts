@@ -1,4 +1,4 @@
-import { hashChars, tableLength } from '@/core/coverage/id-slots'
+import { hashChars, probeInsert, tableLength } from '@/core/coverage/id-slots'
 import type { SiteColumns } from './site-columns'
 
 /** False matches a scan of one chunk tolerates (ids inside other ids) before it builds the chunk's hash table. */
@@ -72,11 +72,11 @@ class HashTable {
     for (let offset = 0; offset < lengths.length; offset++) {
       this.starts[offset] = start
       const end = start + lengths[offset]!
-      if (rawIds.size === 0 || !rawIds.has(offset)) this.insert(hashChars(text, start, end), offset)
+      if (rawIds.size === 0 || !rawIds.has(offset)) probeInsert(this.slots, hashChars(text, start, end), offset + 1)
       else {
         const rawId = rawIds.get(offset)
         // A raw site whose id is not a string never equals the id looked up.
-        if (typeof rawId === 'string') this.insert(hashChars(rawId, 0, rawId.length), offset)
+        if (typeof rawId === 'string') probeInsert(this.slots, hashChars(rawId, 0, rawId.length), offset + 1)
       }
       start = end
     }
@@ -94,12 +94,5 @@ class HashTable {
   private idIs(offset: number, id: string): boolean {
     if (this.rawIds.size > 0 && this.rawIds.has(offset)) return this.rawIds.get(offset) === id
     return this.lengths[offset] === id.length && this.text.startsWith(id, this.starts[offset])
-  }
-
-  private insert(hash: number, offset: number): void {
-    const mask = this.slots.length - 1
-    let slot = hash & mask
-    while (this.slots[slot] !== 0) slot = (slot + 1) & mask
-    this.slots[slot] = offset + 1
   }
 }

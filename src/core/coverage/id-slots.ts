@@ -72,11 +72,7 @@ export class IdSlots {
   }
 
   private insert(hash: number, entry: number): void {
-    const mask = this.entries.length - 1
-    let at = hash & mask
-    while (this.entries[at] !== 0) at = (at + 1) & mask
-    this.entries[at] = entry
-    this.hashes[at] = hash
+    this.hashes[probeInsert(this.entries, hash, entry)] = hash
   }
 
   private rehash(length: number): void {
@@ -85,6 +81,18 @@ export class IdSlots {
     this.hashes = new Int32Array(length)
     for (let i = 0; i < entries.length; i++) if (entries[i] !== 0) this.insert(hashes[i]!, entries[i]!)
   }
+}
+
+/**
+ * Puts a non-zero entry in the first empty place (0) from its hash's on, probing linearly, and returns that place:
+ * equal keys keep the order they were inserted in. `slots.length` is a power of two with room to spare.
+ */
+export function probeInsert(slots: Int32Array, hash: number, entry: number): number {
+  const mask = slots.length - 1
+  let at = hash & mask
+  while (slots[at] !== 0) at = (at + 1) & mask
+  slots[at] = entry
+  return at
 }
 
 /** Entries of an open-addressing table for `capacity` keys: a power of two, at least twice as many. */

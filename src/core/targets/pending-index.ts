@@ -38,24 +38,25 @@ export class DayHistograms {
 
   /** Adds (sign 1) or removes (sign -1) one site expected on `day`. */
   add(row: number, day: number, units: number, sign: 1 | -1): void {
-    const bucket = bucketOf(day, this.asOfDay)
-    if (bucket >= MAX_BUCKETS) return
-    if (bucket >= this.width) this.widen(bucket + 1)
-    const at = row * this.width + bucket
-    this.counts[at]! += sign
-    this.units[at]! += sign * units
+    if (!this.addToBucket(row, day, units, sign)) return
     this.totalCounts[row]! += sign
     this.totalUnits[row]! += sign * units
   }
 
   /** As add(1), leaving the row totals to a retally() once all are added: a build adds a million. */
   addUntallied(row: number, day: number, units: number): void {
+    this.addToBucket(row, day, units, 1)
+  }
+
+  /** The day's bucket of the row, widened as needed; false for a day past the last bucket (not counted). */
+  private addToBucket(row: number, day: number, units: number, sign: 1 | -1): boolean {
     const bucket = bucketOf(day, this.asOfDay)
-    if (bucket >= MAX_BUCKETS) return
+    if (bucket >= MAX_BUCKETS) return false
     if (bucket >= this.width) this.widen(bucket + 1)
     const at = row * this.width + bucket
-    this.counts[at]! += 1
-    this.units[at]! += units
+    this.counts[at]! += sign
+    this.units[at]! += sign * units
+    return true
   }
 
   /** Sets every row's totals to the sum of its buckets. */
