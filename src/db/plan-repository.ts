@@ -7,6 +7,7 @@ import { copyPlanSites, deletePlanSites, readPlanSites, writePlanSites } from '.
 import { runWrite, StorageWriteError } from './storage-error'
 import { fromChangeRow, toChangeRow } from './stored-change'
 import { withoutPlanId } from './write-change'
+import { SETTLE_MIN_SITES, settleYoungGeneration } from './young-generation'
 
 /** A plan as a plan list shows it. */
 export interface PlanSummary {
@@ -37,6 +38,7 @@ export async function loadPlan(db: PlannerDatabase, planId: string): Promise<Pla
   // Edits left behind by a compaction that failed (a full disk) are folded in once the plan is open.
   const state = data && await db.planState.get(planId)
   if (state) scheduleCompaction(db, state)
+  if (data && data.sites.length >= SETTLE_MIN_SITES) settleYoungGeneration()
   return data
 }
 
