@@ -1,6 +1,9 @@
-import type { Browser, BrowserContext } from 'playwright-core'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launchChromium } from './support/browser'
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from './support/browser'
 import { convertOneCandidate, liveIn } from './support/site-edits'
 import { PlannerPage } from './support/planner-page'
 
@@ -16,6 +19,16 @@ afterAll(async () => {
   await context?.close()
   await browser?.close()
 })
+
+/** The service worker has precached the shell and public/geo once it controls the page. */
+async function controlledByServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }))
+    }
+  })
+}
 
 describe('the installed app works offline', () => {
   it('has a web app manifest with icons', async () => {
@@ -34,13 +47,7 @@ describe('the installed app works offline', () => {
     const planner = new PlannerPage(page, origin)
     await planner.open()
     const online = await planner.rows()
-    // The service worker has precached the shell and public/geo once it controls the page.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }))
-      }
-    })
+    await controlledByServiceWorker(page)
     await context.setOffline(true)
     try {
       await page.reload()
@@ -58,6 +65,39 @@ describe('the installed app works offline', () => {
       expect(await liveIn(page)).toBe(before + 1)
     } finally {
       await context.setOffline(false)
+    }
+  })
+
+  it('comes back after a browser restart with the network off, with the edit made before it', async () => {
+    // A profile on disk, as a tablet keeps it: the service worker's caches and IndexedDB outlive the browser.
+    const profile = mkdtempSync(join(tmpdir(), 'planner-restart-'))
+    /** Starts the browser on the profile, runs `use` in its page, and quits the browser. */
+    const session = async <T>(offline: boolean, use: (planner: PlannerPage) => Promise<T>): Promise<T> => {
+      const browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 800 }, offline })
+      try {
+        const planner = new PlannerPage(browser.pages()[0] ?? await browser.newPage(), origin)
+        await planner.open()
+        return await use(planner)
+      } finally {
+        await browser.close()
+      }
+    }
+    try {
+      const before = await session(false, async (planner) => {
+        await controlledByServiceWorker(planner.page)
+        await convertOneCandidate(planner.page)
+        return { live: await liveIn(planner.page), rows: await planner.rows() }
+      })
+      await session(true, async (planner) => {
+        expect(await liveIn(planner.page)).toBe(before.live)
+        expect(await planner.rows()).toEqual(before.rows)
+        expect((await planner.mapPixels()).live).toBeGreaterThan(0.0005)
+        // And it keeps saving: another merchant goes live with the network still off.
+        await convertOneCandidate(planner.page)
+        expect(await liveIn(planner.page)).toBe(before.live + 1)
+      })
+    } finally {
+      rmSync(profile, { recursive: true, force: true })
     }
   })
 })
