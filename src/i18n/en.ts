@@ -241,9 +241,31 @@ const en: typeof zhCN = {
     reshapedLabel: 'Cluster reshaped: {name}',
     deletedLabel: 'Cluster deleted: {name}',
   },
+  failure: {
+    action: 'Could not do that: {message}.',
+    undo: 'Could not undo: {message}.',
+    redo: 'Could not redo: {message}.',
+    storage: {
+      quota: 'the device\'s storage is full and nothing was changed; export and delete plans you no longer need, or free space in the browser\'s settings',
+      blocked: 'the database is in use or closed (is an older version of the planner open in another tab?) and nothing was changed; close the other tabs, then try again',
+      missing: 'the plan no longer exists (it may have been deleted in another tab); nothing was changed',
+      exists: 'a plan with the same id is already on this device; nothing was changed',
+      unknown: 'the database refused the write ({detail}); nothing was changed',
+    },
+    bundle: {
+      notABundle: 'this file is not a {file} of the e-CNY rollout planner',
+      newerVersion: 'this {file} was written by a newer version of the planner (format {found}; this version reads formats up to {latest}); update the app, then import it again',
+      invalid: 'this {file} is damaged and cannot be read ({detail})',
+    },
+    file: {
+      bundle: 'plan backup',
+      changeSet: 'change set',
+    },
+  },
   history: {
     undo: 'Undo',
     redo: 'Redo',
+    dismiss: 'Dismiss',
   },
   plans: {
     nav: 'Plans',

@@ -239,9 +239,31 @@ export default {
     reshapedLabel: '调整集聚区：{name}',
     deletedLabel: '删除集聚区：{name}',
   },
+  failure: {
+    action: '操作失败：{message}。',
+    undo: '撤销失败：{message}。',
+    redo: '重做失败：{message}。',
+    storage: {
+      quota: '本机存储空间已满，本次未做任何更改；请导出并删除不用的方案，或在浏览器设置中清理出空间',
+      blocked: '数据库被占用或已关闭（是否有旧版本的规划图仍在另一个标签页中打开？），本次未做任何更改；请关闭其他标签页后重试',
+      missing: '该方案已不存在（可能已在另一个标签页中删除），本次未做任何更改',
+      exists: '本机已有同一编号的方案，本次未做任何更改',
+      unknown: '数据库拒绝了这次写入（{detail}），本次未做任何更改',
+    },
+    bundle: {
+      notABundle: '此文件不是规划图的{file}',
+      newerVersion: '此{file}由更新版本的规划图生成（格式 {found}，本版本最多读取格式 {latest}）；请先更新应用，再重新导入',
+      invalid: '此{file}已损坏，无法读取（{detail}）',
+    },
+    file: {
+      bundle: '方案备份文件',
+      changeSet: '修改交换文件',
+    },
+  },
   history: {
     undo: '撤销',
     redo: '重做',
+    dismiss: '关闭提示',
   },
   plans: {
     nav: '方案',

@@ -15,8 +15,11 @@ export const useEditStore = defineStore('edits', () => {
   const plan = usePlanStore()
   /** True while a write is in flight. */
   const saving = ref(false)
-  /** The last write's failure, in the storage layer's words; null after a success. */
-  const lastError = ref<string | null>(null)
+  /**
+   * An undo or redo that could not be stored (a full disk), until the next successful write or until dismissed.
+   * A failed edit is not kept here: the form that asked for it shows its failure and keeps the input.
+   */
+  const historyError = ref<{ direction: 'undo' | 'redo', error: unknown } | null>(null)
   /** Where the open plan stands in its history (what undo and redo would do), from the database. */
   const history = ref<HistorySummary | null>(null)
   const canUndo = computed(() => history.value?.canUndo ?? false)
@@ -37,11 +40,10 @@ export const useEditStore = defineStore('edits', () => {
     saving.value = true
     try {
       await commitChange(getDatabase(), before.plan.id, changes, { label })
-      lastError.value = null
+      historyError.value = null
       await refreshHistory()
     } catch (error) {
       plan.data = before
-      lastError.value = error instanceof Error ? error.message : String(error)
       throw error
     } finally {
       saving.value = false
@@ -59,9 +61,10 @@ export const useEditStore = defineStore('edits', () => {
     try {
       const record = await (direction === 'undo' ? undoChange : redoChange)(getDatabase(), current.plan.id)
       if (record) plan.applyChanges(direction === 'undo' ? record.before : record.after)
+      historyError.value = null
       await refreshHistory()
     } catch (error) {
-      lastError.value = error instanceof Error ? error.message : String(error)
+      historyError.value = { direction, error }
     } finally {
       saving.value = false
     }
@@ -79,5 +82,5 @@ export const useEditStore = defineStore('edits', () => {
     void refreshHistory()
   }
 
-  return { saving, lastError, history, canUndo, canRedo, commit, updateSites, undo: () => step('undo'), redo: () => step('redo'), follow }
+  return { saving, historyError, history, canUndo, canRedo, commit, updateSites, undo: () => step('undo'), redo: () => step('redo'), follow }
 })

@@ -1,6 +1,8 @@
 import { transfer } from 'comlink'
 import { computed, reactive, ref, shallowRef, type InjectionKey } from 'vue'
+import { useI18n } from 'vue-i18n'
 import type { RegionLevel } from '@/core/model'
+import { errorText } from '@/i18n/error-text'
 import type { Crs } from '@/io/crs'
 import type { TextEncodingChoice } from '@/io/decode-text'
 import type { BoundaryAnalysis } from '@/io/import/analyse-boundaries'
@@ -42,13 +44,15 @@ function createImportState() {
   }
 }
 
-/** The state plus the two things every step needs: the worker, and a runner that shows busy and errors. */
+/** The state plus what every step needs: the worker, a runner that shows busy and errors, and the errors' words. */
 export type ImportContext = ReturnType<typeof createImportState> & {
   client: () => ImportClient
   run: <T>(task: () => Promise<T>) => Promise<T | undefined>
+  /** A failure as the dialog shows it, in the user's language where the error says why (a full disk). */
+  describe: (error: unknown) => string
 }
 
-function createContext(): ImportContext & { close: () => void } {
+function createContext(describe: (error: unknown) => string): ImportContext & { close: () => void } {
   const state = createImportState()
   let client: ImportClient | null = null
   async function run<T>(task: () => Promise<T>): Promise<T | undefined> {
@@ -57,7 +61,7 @@ function createContext(): ImportContext & { close: () => void } {
     try {
       return await task()
     } catch (e) {
-      state.error.value = e instanceof Error ? e.message : String(e)
+      state.error.value = describe(e)
       return undefined
     } finally {
       state.busy.value = false
@@ -68,7 +72,7 @@ function createContext(): ImportContext & { close: () => void } {
     client?.close()
     client = null
   }
-  return { ...state, run, client: () => (client ??= createImportClient()), close }
+  return { ...state, run, describe, client: () => (client ??= createImportClient()), close }
 }
 
 /**
@@ -77,7 +81,8 @@ function createContext(): ImportContext & { close: () => void } {
  * earlier step leaves the database as it was.
  */
 export function useImport() {
-  const context = createContext()
+  const { t } = useI18n()
+  const context = createContext((error) => errorText(t, error))
   let bytes: Uint8Array | null = null
 
   async function readFile(): Promise<void> {

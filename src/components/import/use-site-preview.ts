@@ -12,7 +12,7 @@ export function useSitePreview(context: ImportContext): void {
   const plan = usePlanStore()
   const { choices, summary, mode } = context
   let regionsSent = false
-  const report = (error: unknown): void => void (context.error.value = error instanceof Error ? error.message : String(error))
+  const report = (error: unknown): void => void (context.error.value = context.describe(error))
 
   async function refreshPreview(): Promise<void> {
     const session = context.client().session

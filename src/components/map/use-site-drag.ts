@@ -1,6 +1,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import { ref, watch } from 'vue'
 import { useI18n } from 'vue-i18n'
+import { errorText } from '@/i18n/error-text'
 import type { Site } from '@/core/model'
 import { movedSite, regionChange } from '@/core/workspace/move-site'
 import { enableSiteDrag } from '@/map/site-drag'
@@ -56,7 +57,7 @@ export function useSiteDrag(siteLayer: SiteLayer) {
         : { kind: 'moved', text: t(change.from === change.to ? 'move.moved' : 'move.movedTo', { name: before.name, from: regionName(change.from) || t('site.outside'), to: regionName(change.to) }) }
     } catch (failure) {
       siteLayer.updateSite(siteId, before)
-      notice.value = { kind: 'failed', text: t('site.saveFailed', { message: failure instanceof Error ? failure.message : String(failure) }) }
+      notice.value = { kind: 'failed', text: t('site.saveFailed', { message: errorText(t, failure) }) }
     }
   }
 

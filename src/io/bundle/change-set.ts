@@ -130,10 +130,10 @@ export async function exportChangeSetFile(set: ChangeSet, options: { compress?: 
 
 /** Reads a change set file; refuses a newer format or anything else with a BundleError. */
 export async function parseChangeSet(input: FileInput): Promise<ChangeSet> {
-  const { json } = await readVersionedJson(input, CHANGE_SET_FORMAT, CHANGE_SET_VERSION, 'change set')
+  const { json } = await readVersionedJson(input, CHANGE_SET_FORMAT, CHANGE_SET_VERSION, 'changeSet')
   const set = json as ChangeSet
   if (typeof set.planId !== 'string' || !Array.isArray(set.changes) || !Array.isArray(set.base)) {
-    throw new BundleError('invalid', 'This change set is damaged: it lacks its plan, changes or base.')
+    throw new BundleError('invalid', 'changeSet', 'This change set is damaged: it lacks its plan, changes or base.')
   }
   return set
 }

@@ -70,7 +70,7 @@ export function bundleFileName(plan: Plan, compressed = false): string {
  * a bundle, is refused with a BundleError saying why.
  */
 export async function parseBundle(input: FileInput): Promise<ParsedBundle> {
-  const { json, version } = await readVersionedJson(input, BUNDLE_FORMAT, BUNDLE_VERSION, 'plan bundle')
+  const { json, version } = await readVersionedJson(input, BUNDLE_FORMAT, BUNDLE_VERSION, 'bundle')
   const bundle = version === 1 ? upgradeV1(json as PlanBundleV1) : json as PlanBundleV2
   checkShape(bundle)
   const { format: _format, version: _version, exportedAt, photos, ...data } = bundle
@@ -78,7 +78,7 @@ export async function parseBundle(input: FileInput): Promise<ParsedBundle> {
 }
 
 function upgradeV1(bundle: PlanBundleV1): PlanBundleV2 {
-  if (typeof bundle.data !== 'object' || bundle.data === null) throw new BundleError('invalid', 'This bundle is damaged: it holds no plan.')
+  if (typeof bundle.data !== 'object' || bundle.data === null) throw new BundleError('invalid', 'bundle', 'This bundle is damaged: it holds no plan.')
   return { ...bundle.data, format: BUNDLE_FORMAT, version: 2, exportedAt: bundle.exportedAt, history: [], photos: [] }
 }
 
@@ -86,13 +86,13 @@ const LISTS = ['regions', 'sites', 'clusters', 'targets', 'indicators', 'history
 
 function checkShape(bundle: PlanBundleV2): void {
   if (typeof bundle.plan?.id !== 'string' || typeof bundle.plan.name !== 'string') {
-    throw new BundleError('invalid', 'This bundle is damaged: its plan has no id or name.')
+    throw new BundleError('invalid', 'bundle', 'This bundle is damaged: its plan has no id or name.')
   }
   for (const list of LISTS) {
-    if (!Array.isArray(bundle[list])) throw new BundleError('invalid', `This bundle is damaged: "${list}" is not a list.`)
+    if (!Array.isArray(bundle[list])) throw new BundleError('invalid', 'bundle', `This bundle is damaged: "${list}" is not a list.`)
   }
   const badSite = bundle.sites.findIndex((site) => typeof site?.id !== 'string' || typeof site.geometry !== 'object')
-  if (badSite >= 0) throw new BundleError('invalid', `This bundle is damaged: site ${badSite + 1} has no id or geometry.`)
+  if (badSite >= 0) throw new BundleError('invalid', 'bundle', `This bundle is damaged: site ${badSite + 1} has no id or geometry.`)
 }
 
 async function photoToBundle({ data, ...photo }: SitePhoto): Promise<BundlePhoto> {
