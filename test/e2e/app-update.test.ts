@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from './support/browser'
+import { controlledByServiceWorker, launchChromium } from './support/browser'
 import { PlannerPage } from './support/planner-page'
+import { openCandidateForm } from './support/site-edits'
 import { serveFolder } from './support/static-server'
 
 // The build the global setup made, copied so this spec can release a new version of it while a page is open.
@@ -46,16 +47,9 @@ describe('an update of the app', () => {
       const page = await context.newPage()
       const planner = new PlannerPage(page, server.origin)
       await planner.open()
-      await page.evaluate(async () => {
-        await navigator.serviceWorker.ready
-        if (!navigator.serviceWorker.controller) {
-          await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }))
-        }
-      })
+      await controlledByServiceWorker(page)
       // Work in progress: a site's form open with a name typed and not saved.
-      await page.click('[data-testid="tab:sites"]')
-      await page.click('[data-testid="site:list-item"]')
-      await page.click('[data-testid="site:edit"]')
+      await openCandidateForm(page)
       await page.fill('[data-testid="site:edit-name"]', '尚未保存的名称')
       await page.evaluate(() => { (window as unknown as { sameDocument: boolean }).sameDocument = true })
 

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { launchChromium } from './support/browser'
-import { EDIT_TOWN, liveIn } from './support/site-edits'
+import { liveIn, openCandidateForm } from './support/site-edits'
 import { PlannerPage } from './support/planner-page'
 
 const origin = inject('appOrigin')
@@ -38,12 +38,7 @@ describe('a full disk', () => {
     const planner = new PlannerPage(page, origin)
     await planner.open()
     const before = await liveIn(page)
-    await page.click('[data-testid="tab:sites"]')
-    await page.selectOption('[data-testid="filter:town"]', EDIT_TOWN)
-    await page.click('[data-testid="filter:kind"][data-value="merchant"]')
-    await page.click('[data-testid="filter:status"][data-value="candidate"]')
-    await page.click('[data-testid="site:list-item"]')
-    await page.click('[data-testid="site:edit"]')
+    await openCandidateForm(page)
     await page.fill('[data-testid="site:edit-name"]', '满盘测试便利店')
     await page.click('[data-testid="site:set-status"][data-value="live"]')
 

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { CHROMIUM_ARGS, CHROMIUM_PATH, launchChromium } from './support/browser'
+import { CHROMIUM_ARGS, CHROMIUM_PATH, controlledByServiceWorker, launchChromium } from './support/browser'
 import { convertOneCandidate, liveIn } from './support/site-edits'
 import { PlannerPage } from './support/planner-page'
 
@@ -19,16 +19,6 @@ afterAll(async () => {
   await context?.close()
   await browser?.close()
 })
-
-/** The service worker has precached the shell and public/geo once it controls the page. */
-async function controlledByServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }))
-    }
-  })
-}
 
 describe('the installed app works offline', () => {
   it('has a web app manifest with icons', async () => {

@@ -26,3 +26,13 @@ export function recordForeignRequests(page: Page, origin: string): string[] {
   })
   return foreign
 }
+
+/** Waits until the service worker controls the page: from then on it has precached the shell and public/geo. */
+export async function controlledByServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }))
+    }
+  })
+}

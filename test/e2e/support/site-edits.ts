@@ -13,6 +13,17 @@ export async function liveIn(page: Page, townCode = EDIT_TOWN): Promise<number> 
  * panel, save. Leaves the filters cleared and the coverage tab open; returns the site's id.
  */
 export async function convertOneCandidate(page: Page, townCode = EDIT_TOWN): Promise<string> {
+  const siteId = await openCandidateForm(page, townCode)
+  await page.click('[data-testid="site:set-status"][data-value="live"]')
+  await page.click('[data-testid="site:save"]')
+  await page.waitForSelector('[data-testid="site:edit"]')
+  await page.click('[data-testid="filter:reset"]')
+  await page.click('[data-testid="tab:coverage"]')
+  return siteId!
+}
+
+/** Finds a candidate merchant of the town in the site list and opens its edit form; returns the site's id. */
+export async function openCandidateForm(page: Page, townCode = EDIT_TOWN): Promise<string> {
   await page.click('[data-testid="tab:sites"]')
   await page.selectOption('[data-testid="filter:town"]', townCode)
   await page.click('[data-testid="filter:kind"][data-value="merchant"]')
@@ -20,10 +31,5 @@ export async function convertOneCandidate(page: Page, townCode = EDIT_TOWN): Pro
   await page.click('[data-testid="site:list-item"]')
   const siteId = await page.getAttribute('[data-testid="site:panel"]', 'data-site-id')
   await page.click('[data-testid="site:edit"]')
-  await page.click('[data-testid="site:set-status"][data-value="live"]')
-  await page.click('[data-testid="site:save"]')
-  await page.waitForSelector('[data-testid="site:edit"]')
-  await page.click('[data-testid="filter:reset"]')
-  await page.click('[data-testid="tab:coverage"]')
   return siteId!
 }
